@@ -1,0 +1,1 @@
+"""Briefing engine: validate a briefing's YAML data and render it as MkDocs pages."""

@@ -1,0 +1,233 @@
+"""Cross-checks over the whole briefing: ids, references, quotes, citation markers, coverage."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from briefing.load import SINGULAR, Collection, Loaded, Origin
+from briefing.model import Claim, ParagraphRole, SourceRole
+from briefing.problems import Problem, Severity
+from briefing.text import markers, normalize, plain
+
+# Claim fields that hold ids, the kind they point to, and the verb used in messages.
+CLAIM_REFERENCES = (
+    ("theme", "themes", "belongs to unknown theme"),
+    ("levers", "levers", "names unknown lever"),
+    ("actors", "actors", "names unknown actor"),
+    ("targets", "targets", "names unknown target"),
+    ("sources", "sources", "cites unknown source"),
+    ("attributed_to", "actors", "is attributed to unknown actor"),
+)
+
+
+def check_briefing(loaded: Loaded) -> list[Problem]:
+    """Every cross-record rule, all of them run so that every problem is reported at once."""
+    checks = (
+        _check_unique_ids,
+        _check_paragraph_numbers,
+        _check_claim_references,
+        _check_claim_text,
+        _check_sources,
+        _check_markers_recorded,
+        _check_relations,
+        _check_coverage,
+    )
+    return [problem for check in checks for problem in check(loaded)]
+
+
+def _claims(loaded: Loaded) -> Collection[Claim]:
+    return loaded.collections["claims"]
+
+
+def _paragraphs(loaded: Loaded) -> dict[str, str]:
+    assert loaded.article is not None
+    return {paragraph.id: paragraph.text for paragraph in loaded.article.paragraphs}
+
+
+def _check_unique_ids(loaded: Loaded) -> Iterator[Problem]:
+    """Ids are anchors and URLs, so one id names one thing across every kind, aliases included."""
+    owners: dict[str, str] = {}
+    for kind, collection in loaded.collections.items():
+        for record_id, record in collection.records.items():
+            names = [("id", record_id)]
+            names += [(f"aliases {n}", alias) for n, alias in enumerate(getattr(record, "aliases", ()))]
+            for label, name in names:
+                owner = f"{SINGULAR[kind]} '{record_id}'"
+                if name in owners:
+                    sub = ("id",) if label == "id" else ("aliases", int(label.split()[1]))
+                    message = f"id '{name}' of {owner} is already used by {owners[name]}"
+                    yield collection.origins[record_id].problem(*sub, message=message)
+                else:
+                    owners[name] = owner if label == "id" else f"{owner} (as an alias)"
+
+
+def _check_paragraph_numbers(loaded: Loaded) -> Iterator[Problem]:
+    assert loaded.article is not None and loaded.article_origin is not None
+    for number, paragraph in enumerate(loaded.article.paragraphs):
+        expected = f"p{number + 1:02d}"
+        if paragraph.id != expected:
+            message = f"paragraph '{paragraph.id}' should be '{expected}': paragraphs are numbered in order"
+            yield loaded.article_origin.problem("paragraphs", number, "id", message=message)
+
+
+def _check_claim_references(loaded: Loaded) -> Iterator[Problem]:
+    paragraphs = _paragraphs(loaded)
+    for claim_id, claim in _claims(loaded).records.items():
+        origin = _claims(loaded).origins[claim_id]
+        for field, kind, verb in CLAIM_REFERENCES:
+            value = getattr(claim, field)
+            refs = [(None, value)] if isinstance(value, str) else list(enumerate(value or ()))
+            for number, ref in refs:
+                sub = (field,) if number is None else (field, number)
+                yield from _reference(loaded, origin, sub, ref, kind, f"claim '{claim_id}' {verb}")
+        if claim.paragraph not in paragraphs:
+            message = f"claim '{claim_id}' comes from unknown paragraph '{claim.paragraph}'"
+            yield origin.problem("paragraph", message=message + _hint(claim.paragraph, paragraphs))
+
+
+def _reference(
+    loaded: Loaded, origin: Origin, sub: tuple[str | int, ...], ref: str, kind: str, what: str
+) -> Iterator[Problem]:
+    """One id reference: fine if it resolves; otherwise say what it is instead, or suggest one."""
+    known = loaded.collections[kind].records
+    if ref in known or ref in loaded.raw_ids:
+        return
+    other = next((k for k, c in loaded.collections.items() if ref in c.records), None)
+    if other is not None:
+        hint = f"; '{ref}' is a {SINGULAR[other]}, not a {SINGULAR[kind]}"
+    else:
+        hint = _hint(ref, known)
+    yield origin.problem(*sub, message=f"{what} '{ref}'{hint}")
+
+
+def _hint(value: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _check_claim_text(loaded: Loaded) -> Iterator[Problem]:
+    """Quotes and hedges are verbatim: they must occur in the claim's paragraph."""
+    paragraphs = _paragraphs(loaded)
+    sources = loaded.collections["sources"].records
+    for claim_id, claim in _claims(loaded).records.items():
+        origin = _claims(loaded).origins[claim_id]
+        text = paragraphs.get(claim.paragraph)
+        if text is None:
+            continue
+        haystack = normalize(plain(text))
+        if normalize(claim.quote) not in haystack:
+            message = f"claim '{claim_id}': quote not found in {claim.paragraph}"
+            yield origin.problem("quote", message=message + _mismatch(claim.quote, haystack))
+        if claim.hedge is not None and normalize(claim.hedge) not in haystack:
+            message = f"claim '{claim_id}': hedge '{claim.hedge}' not found in {claim.paragraph}"
+            yield origin.problem("hedge", message=message)
+        for number, source_id in enumerate(claim.sources):
+            source = sources.get(source_id)
+            if source is not None and source.role is SourceRole.CREDIT:
+                message = f"claim '{claim_id}' cites '{source_id}', the publisher's credit, not a citation"
+                yield origin.problem("sources", number, message=message)
+            elif source is not None and source.paragraph != claim.paragraph:
+                message = (
+                    f"claim '{claim_id}' comes from {claim.paragraph} but cites '{source_id}'"
+                    f" from {source.paragraph}"
+                )
+                yield origin.problem("sources", number, message=message)
+
+
+def _mismatch(quote: str, haystack: str) -> str:
+    """Say how far the quote matches, so the editor sees where it departs from the text."""
+    wanted = normalize(quote)
+    matched = 0
+    while matched < len(wanted) and wanted[: matched + 1] in haystack:
+        matched += 1
+    if matched < 3:
+        return ""
+    return f" (it matches up to '...{wanted[max(0, matched - 30) : matched]}')"
+
+
+def _check_sources(loaded: Loaded) -> Iterator[Problem]:
+    assert loaded.article is not None
+    roles = {paragraph.id: paragraph.role for paragraph in loaded.article.paragraphs}
+    paragraphs = _paragraphs(loaded)
+    collection = loaded.collections["sources"]
+    for source_id, source in collection.records.items():
+        origin = collection.origins[source_id]
+        if source.paragraph not in paragraphs:
+            message = f"source '{source_id}' sits in unknown paragraph '{source.paragraph}'"
+            yield origin.problem("paragraph", message=message + _hint(source.paragraph, paragraphs))
+            continue
+        found = markers(paragraphs[source.paragraph])
+        if normalize(source.cited_as) not in {normalize(marker) for marker in found}:
+            listed = ", ".join(f"[{marker}]" for marker in found) or "none"
+            message = (
+                f"source '{source_id}': '{source.cited_as}' is not a citation marker of "
+                f"{source.paragraph} (its markers: {listed})"
+            )
+            yield origin.problem("cited_as", message=message)
+        is_credit_paragraph = roles[source.paragraph] is ParagraphRole.CREDIT
+        if (source.role is SourceRole.CREDIT) != is_credit_paragraph:
+            message = f"source '{source_id}' has role '{source.role}' but {source.paragraph} is a {roles[source.paragraph]} paragraph"
+            yield origin.problem("role", message=message)
+
+
+def _check_markers_recorded(loaded: Loaded) -> Iterator[Problem]:
+    """Every marker in the text is recorded by exactly one source of its paragraph."""
+    assert loaded.article is not None and loaded.article_origin is not None
+    recorded: Counter[tuple[str, str]] = Counter()
+    for source in loaded.collections["sources"].records.values():
+        recorded[(source.paragraph, normalize(source.cited_as))] += 1
+    for number, paragraph in enumerate(loaded.article.paragraphs):
+        counts = Counter(normalize(marker) for marker in markers(paragraph.text))
+        for marker, count in counts.items():
+            have = recorded[(paragraph.id, marker)]
+            if have < count:
+                message = f"{paragraph.id}: citation marker [{marker}] is not recorded in sources"
+                yield loaded.article_origin.problem("paragraphs", number, "text", message=message)
+            elif have > count:
+                message = f"{paragraph.id}: citation marker [{marker}] is recorded by {have} sources"
+                yield loaded.article_origin.problem("paragraphs", number, "text", message=message)
+
+
+def _check_relations(loaded: Loaded) -> Iterator[Problem]:
+    actors = loaded.collections["actors"]
+    claims = _claims(loaded).records
+    for actor_id, actor in actors.records.items():
+        origin = actors.origins[actor_id]
+        for number, relation in enumerate(actor.relations):
+            what = f"actor '{actor_id}' relation {number + 1} ({relation.kind})"
+            yield from _reference(loaded, origin, ("relations", number, "to"), relation.to, "actors", f"{what} points to unknown actor")
+            yield from _reference(loaded, origin, ("relations", number, "claim"), relation.claim, "claims", f"{what} is evidenced by unknown claim")
+            claim = claims.get(relation.claim)
+            if claim is None:
+                continue
+            named = {*claim.actors, claim.attributed_to}
+            for end in (actor_id, relation.to):
+                if end not in named:
+                    message = f"{what} is evidenced by claim '{relation.claim}', which does not name actor '{end}'"
+                    yield origin.problem("relations", number, "claim", message=message)
+
+
+def _check_coverage(loaded: Loaded) -> Iterator[Problem]:
+    """Nothing of the article may be left out: every paragraph, source and theme carries claims."""
+    assert loaded.article is not None and loaded.article_origin is not None
+    severity = Severity.WARNING if loaded.article.draft else Severity.ERROR
+    claims = list(_claims(loaded).records.values())
+    used_paragraphs = {claim.paragraph for claim in claims}
+    for number, paragraph in enumerate(loaded.article.paragraphs):
+        if paragraph.role is ParagraphRole.BODY and paragraph.id not in used_paragraphs:
+            message = f"paragraph {paragraph.id} yields no claim"
+            yield loaded.article_origin.problem("paragraphs", number, "id", message=message, severity=severity)
+    cited = {source_id for claim in claims for source_id in claim.sources}
+    sources = loaded.collections["sources"]
+    for source_id, source in sources.records.items():
+        if source.role is SourceRole.CITATION and source_id not in cited:
+            message = f"source '{source_id}' backs no claim"
+            yield sources.origins[source_id].problem("id", message=message, severity=severity)
+    used_themes = {claim.theme for claim in claims}
+    themes = loaded.collections["themes"]
+    for theme_id in themes.records:
+        if theme_id not in used_themes:
+            message = f"theme '{theme_id}' has no claims"
+            yield themes.origins[theme_id].problem("id", message=message, severity=severity)

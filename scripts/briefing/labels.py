@@ -1,0 +1,79 @@
+"""Words and number formats the pages share: kind names, dates, figures, paragraph numbers."""
+
+from __future__ import annotations
+
+import calendar
+
+from briefing.model import Figure
+
+ADDRESS_NOTE = (
+    "The supplied text of the article lost every link's address, so each entry reads "
+    '"address not preserved in the supplied text": none is invented here.'
+)
+CLAIM_KIND_HELP = {
+    "fact": "reported as fact",
+    "assessment": "the author's own judgment",
+    "forecast": "what could or would happen",
+    "allegation": "suspected, believed or alleged",
+}
+ACTOR_KIND_TITLES = {
+    "state": "States and territories",
+    "person": "People",
+    "organization": "Organizations",
+    "institution": "Institutions",
+    "company": "Companies",
+    "armed-group": "Armed forces and groups",
+    "population": "Populations and groups of people",
+}
+SINGULARS = {
+    "States and territories": "State or territory",
+    "People": "Person",
+    "Organizations": "Organization",
+    "Institutions": "Institution",
+    "Companies": "Company",
+    "Armed forces and groups": "Armed force or group",
+    "Populations and groups of people": "Population or group of people",
+}
+
+
+def paragraph_number(paragraph_id: str) -> str:
+    """'p07' -> '7', as a reader counts paragraphs (¶7)."""
+    return str(int(paragraph_id[1:]))
+
+
+def precision(when: str) -> str:
+    """How precise a date is: year, month or day."""
+    return {4: "year", 7: "month"}.get(len(when), "day")
+
+
+def date_label(when: str) -> str:
+    """'2022' -> '2022', '2022-12' -> 'December 2022', '2022-12-15' -> '15 December 2022'."""
+    parts = when.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = calendar.month_name[int(parts[1])]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def figure_value(figure: Figure) -> str:
+    """The number as a reader expects it: thousands separated, '≈' where the article hedges."""
+    value = int(figure.value) if float(figure.value).is_integer() else figure.value
+    number = str(value) if figure.unit == "year" else f"{value:,}"  # 2025, not 2,025
+    return f"≈ {number}" if figure.approximate else number
+
+
+def figure_label(figure: Figure) -> str:
+    """Value, unit and label in one phrase: '51 percent: Gazprom's share of NIS'."""
+    from briefing.markup import md
+
+    return f"{figure_value(figure)} {md(figure.unit)}: {md(figure.label)}"
+
+
+def relation_label(kind: str) -> str:
+    """'owns-share-of' -> 'owns share of'."""
+    return kind.replace("-", " ")
+
+
+def singular(title: str) -> str:
+    """The singular of an actor-kind heading, for one actor's page."""
+    return SINGULARS.get(title, title)

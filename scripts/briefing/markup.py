@@ -1,0 +1,28 @@
+"""Escaping: text from YAML is data, never markup, in Markdown, HTML and front matter alike."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+# Python-Markdown's backslash-escapable characters (ESCAPED_CHARS, with `|` from the tables
+# extension); `<`, `>` and `&` become entities instead, so no raw HTML or entity survives.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md(text: object) -> str:
+    """Text for a Markdown line: every character that could start markup is escaped."""
+    flat = " ".join(str(text).split())  # a newline could start a block (list, heading, HTML)
+    entities = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", entities)
+
+
+def html_text(text: object) -> str:
+    """Text for raw HTML: tags, entities and quotes escaped, white space collapsed."""
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def yaml_string(text: object) -> str:
+    """A scalar for YAML front matter: JSON strings are valid YAML and cannot break out of the line."""
+    return json.dumps(" ".join(str(text).split()), ensure_ascii=False)

@@ -1,0 +1,238 @@
+"""Model -> pages: `render_site(briefing)` returns {docs-relative path: Markdown text}. Pure."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import jinja2
+
+from briefing import labels
+from briefing.export import render_exports
+from briefing.load import Briefing
+from briefing.markup import html_text, md, yaml_string
+from briefing.model import Actor, Claim, SourceRole
+from briefing.text import MARKER, normalize
+
+ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("briefing"),  # briefing/templates/
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    autoescape=False,  # the output is Markdown; data goes through the `md` filter
+)
+ENV.filters.update(
+    md=md,
+    html=html_text,
+    yaml=yaml_string,
+    paragraph_number=labels.paragraph_number,
+    date_label=labels.date_label,
+    precision=labels.precision,
+    figure_value=labels.figure_value,
+    figure_label=labels.figure_label,
+    singular=labels.singular,
+)
+
+
+def render_site(briefing: Briefing) -> dict[str, str]:
+    """Every generated page and export, by path under docs/. Same input, same bytes."""
+    context = _context(briefing)
+    pages = {
+        "index.md": _render("home.md.j2", context),
+        "article/index.md": _render_article(briefing, context),
+        "actors/index.md": _render("actors_index.md.j2", context),
+        "sources/index.md": _render("sources.md.j2", context),
+        "levers/index.md": _render_levers(briefing, context),
+        "timeline/index.md": _render_timeline(briefing, context),
+        "figures/index.md": _render("figures.md.j2", context),
+        "data/index.md": _render("data.md.j2", context, example_url=_example_url(context)),
+    }
+    for theme in briefing.themes.values():
+        claims = context["claims_by_theme"][theme.id]
+        paragraphs = sorted({claim.paragraph for claim in claims})
+        pages[f"themes/{theme.id}.md"] = _render(
+            "theme.md.j2", context, theme=theme, claims=claims, paragraphs=paragraphs
+        )
+    for actor in briefing.actors.values():
+        pages[f"actors/{actor.id}.md"] = render_actor(actor, briefing, context)
+    pages.update(_render_permalinks(briefing, context))
+    pages.update(render_exports(briefing, context["claim_url"]))
+    return dict(sorted(pages.items()))
+
+
+def _example_url(context: dict[str, Any]) -> str:
+    claims = context["claims"]
+    return context["claim_url"][claims[0].id] if claims else "themes/<theme>/#<claim-id>"
+
+
+def site_nav(briefing: Briefing) -> list[Any]:
+    """MkDocs `nav`: the briefing first, then the themes in their order, then the reference pages."""
+    themes = [{theme.title: f"themes/{theme.id}.md"} for theme in briefing.themes.values()]
+    return [
+        {"Briefing": "index.md"},
+        {"Themes": themes},
+        {"Leverage matrix": "levers/index.md"},
+        {"Actors": "actors/index.md"},
+        {"Timeline": "timeline/index.md"},
+        {"Figures": "figures/index.md"},
+        {"Sources": "sources/index.md"},
+        {"The article": "article/index.md"},
+        {"Downloads": "data/index.md"},
+    ]
+
+
+def claim_order(briefing: Briefing) -> list[Claim]:
+    """Claims in reading order: by paragraph, then as written in the data."""
+    position = {claim_id: n for n, claim_id in enumerate(briefing.claims)}
+    return sorted(briefing.claims.values(), key=lambda c: (c.paragraph, position[c.id]))
+
+
+def _render(template: str, context: dict[str, Any], **extra: Any) -> str:
+    return ENV.get_template(template).render({**context, **extra})
+
+
+def _context(briefing: Briefing) -> dict[str, Any]:
+    """What every template may use: the records, lookups and the derived groupings."""
+    claims = claim_order(briefing)
+    by_theme: dict[str, list[Claim]] = defaultdict(list)
+    by_paragraph: dict[str, list[Claim]] = defaultdict(list)
+    supports: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_theme[claim.theme].append(claim)
+        by_paragraph[claim.paragraph].append(claim)
+        for source_id in claim.sources:
+            supports[source_id].append(claim)
+    sources = list(briefing.sources.values())
+    return {
+        "article": briefing.article,
+        "paragraphs": briefing.article.paragraphs,
+        "themes": briefing.themes,
+        "levers": briefing.levers,
+        "targets": briefing.targets,
+        "actors": briefing.actors,
+        "sources": briefing.sources,
+        "claims": claims,
+        "claims_by_theme": by_theme,
+        "claims_by_paragraph": by_paragraph,
+        "supports": supports,
+        "theme_counts": {theme_id: len(by_theme[theme_id]) for theme_id in briefing.themes},
+        "claim_counts": _claim_counts(briefing),
+        "claim_link": {c.id: f"themes/{c.theme}.md#{c.id}" for c in claims},
+        "claim_url": {c.id: f"themes/{c.theme}/#{c.id}" for c in claims},
+        "citations": [s for s in sources if s.role is SourceRole.CITATION],
+        "credits": [s for s in sources if s.role is SourceRole.CREDIT],
+        "key_judgments": [claim for claim in claims if claim.key_judgment],
+        "figures": [claim for claim in claims if claim.figure is not None],
+        "by_kind": _actors_by_kind(briefing),
+        "kind_titles": labels.ACTOR_KIND_TITLES,
+        "kind_help": labels.CLAIM_KIND_HELP,
+        "address_note": labels.ADDRESS_NOTE,
+    }
+
+
+def _claim_counts(briefing: Briefing) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for claim in briefing.claims.values():
+        for actor_id in {*claim.actors, *([claim.attributed_to] if claim.attributed_to else [])}:
+            counts[actor_id] += 1
+    return {actor_id: counts[actor_id] for actor_id in briefing.actors}
+
+
+def _actors_by_kind(briefing: Briefing) -> list[tuple[str, list[Actor]]]:
+    groups: dict[str, list[Actor]] = defaultdict(list)
+    for actor in briefing.actors.values():
+        groups[actor.kind.value].append(actor)
+    return [(kind, groups[kind]) for kind in labels.ACTOR_KIND_TITLES if groups[kind]]
+
+
+def render_actor(actor: Actor, briefing: Briefing, context: dict[str, Any]) -> str:
+    """An actor's page: role, relations both ways with their evidence, every claim about it."""
+    relations = [
+        {"label": labels.relation_label(r.kind), "other": r.to, "detail": r.detail, "claim": r.claim}
+        for r in actor.relations
+    ]
+    for other in briefing.actors.values():
+        relations += [
+            {"label": f"← {labels.relation_label(r.kind)}", "other": other.id, "detail": r.detail,
+             "claim": r.claim}  # fmt: skip
+            for r in other.relations
+            if r.to == actor.id
+        ]
+    claims = [
+        c for c in context["claims"] if actor.id in c.actors or c.attributed_to == actor.id
+    ]
+    by_theme = [
+        (theme, [c for c in claims if c.theme == theme.id])
+        for theme in briefing.themes.values()
+        if any(c.theme == theme.id for c in claims)
+    ]
+    return _render(
+        "actor.md.j2", context, actor=actor, relations=relations, claims_by_theme=by_theme
+    )
+
+
+def _render_article(briefing: Briefing, context: dict[str, Any]) -> str:
+    """The text with each citation marker linked to its entry in the sources register."""
+    by_marker: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for source in briefing.sources.values():
+        by_marker[(source.paragraph, normalize(source.cited_as))].append(source.id)
+    paragraph_html = {}
+    for paragraph in briefing.article.paragraphs:
+        pieces, last = [], 0
+        for match in MARKER.finditer(paragraph.text):
+            pieces.append(md(paragraph.text[last : match.start()]))
+            source_id = by_marker[(paragraph.id, normalize(match.group(1)))].pop(0)
+            pieces.append(f"[{md(match.group(1))}](../sources/index.md#{source_id})")
+            last = match.end()
+        pieces.append(md(paragraph.text[last:]))
+        paragraph_html[paragraph.id] = "".join(pieces)
+    return _render("article.md.j2", context, paragraph_html=paragraph_html)
+
+
+def _render_levers(briefing: Briefing, context: dict[str, Any]) -> str:
+    matrix = {lever: {target: [] for target in briefing.targets} for lever in briefing.levers}
+    untargeted: dict[str, list[Claim]] = {lever: [] for lever in briefing.levers}
+    lever_claims: dict[str, list[Claim]] = {lever: [] for lever in briefing.levers}
+    for claim in context["claims"]:
+        for lever_id in claim.levers:
+            lever_claims[lever_id].append(claim)
+            for target_id in claim.targets:
+                matrix[lever_id][target_id].append(claim)
+            if not claim.targets:
+                untargeted[lever_id].append(claim)
+    return _render(
+        "levers.md.j2", context, matrix=matrix, untargeted=untargeted, lever_claims=lever_claims
+    )
+
+
+def _render_timeline(briefing: Briefing, context: dict[str, Any]) -> str:
+    dated = sorted(
+        (claim for claim in context["claims"] if claim.when),
+        key=lambda claim: (claim.when or "", claim.paragraph),
+    )
+    years: dict[str, list[Claim]] = defaultdict(list)
+    for claim in dated:
+        years[(claim.when or "")[:4]].append(claim)
+    first = next(iter(years), "—")
+    last = labels.date_label(dated[-1].when) if dated and dated[-1].when else "—"
+    return _render(
+        "timeline.md.j2", context, years=list(years.items()), first_year=first, last_label=last
+    )
+
+
+def _render_permalinks(briefing: Briefing, context: dict[str, Any]) -> dict[str, str]:
+    """`c/<id>.md` for every claim id and every former id (alias), each redirecting to the claim."""
+    pages = {}
+    for claim in briefing.claims.values():
+        theme = briefing.themes[claim.theme]
+        for name in (claim.id, *claim.aliases):
+            pages[f"c/{name}.md"] = _render(
+                "permalink.md.j2",
+                context,
+                claim=claim,
+                theme=theme,
+                alias=name if name != claim.id else None,
+                target_url=context["claim_url"][claim.id],
+            )
+    return pages

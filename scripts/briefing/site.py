@@ -1,0 +1,111 @@
+"""The only writer: generated pages and exports into docs/, tracked by a manifest.
+
+A file is rewritten only when its bytes change (`mkdocs serve` watches docs/), written atomically
+(temporary file, then rename), and never written over a hand-written file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.load import Briefing
+from briefing.problems import Problem
+from briefing.render import render_site
+
+MANIFEST = ".generated.json"
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    """What a write did: files written, left as they were, removed; or why it refused."""
+
+    written: tuple[str, ...] = ()
+    unchanged: int = 0
+    removed: tuple[str, ...] = ()
+    refused: tuple[Problem, ...] = ()
+
+    def __str__(self) -> str:
+        return (
+            f"{len(self.written)} file(s) written, {self.unchanged} unchanged, "
+            f"{len(self.removed)} stale removed"
+        )
+
+
+def write_site(briefing: Briefing, docs_dir: Path) -> WriteReport:
+    """Render and write every page; remove generated files that are no longer generated."""
+    return write_pages(render_site(briefing), docs_dir)
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteReport:
+    """Write `pages` under `docs_dir`, leaving hand-written files untouched."""
+    previous = read_manifest(docs_dir)
+    clashes = tuple(
+        Problem((docs_dir / path).as_posix(), 1, 1,
+                "hand-written file has the name of a generated page; rename or move it")  # fmt: skip
+        for path in pages
+        if path not in previous and (docs_dir / path).exists()
+    )
+    if clashes:
+        return WriteReport(refused=clashes)
+    # Record every file that may exist before touching any: a run killed mid-way leaves no
+    # generated file the next run would mistake for a hand-written one.
+    _write_manifest(docs_dir, previous | set(pages))
+    written = tuple(path for path, text in pages.items() if _write_if_changed(docs_dir / path, text))
+    removed = tuple(sorted(path for path in previous - set(pages) if _remove(docs_dir, path)))
+    _write_manifest(docs_dir, set(pages))
+    return WriteReport(written, len(pages) - len(written), removed)
+
+
+def read_manifest(docs_dir: Path) -> set[str]:
+    """Paths (relative to docs/) that an earlier run generated."""
+    try:
+        paths = json.loads((docs_dir / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return {path for path in paths if isinstance(path, str) and _is_safe(path)} if isinstance(paths, list) else set()
+
+
+def _is_safe(path: str) -> bool:
+    """A manifest entry must stay inside docs/: the manifest is a file anyone could edit."""
+    parts = Path(path).parts
+    return bool(parts) and not Path(path).is_absolute() and ".." not in parts
+
+
+def _write_manifest(docs_dir: Path, paths: set[str]) -> None:
+    _write_if_changed(docs_dir / MANIFEST, json.dumps(sorted(paths), indent=1) + "\n")
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def _remove(docs_dir: Path, relative: str) -> bool:
+    path = docs_dir / relative
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    for parent in path.parents:  # drop folders the generator emptied, never docs/ itself
+        if parent == docs_dir or any(parent.iterdir()):
+            break
+        parent.rmdir()
+    return True
