@@ -1,4 +1,4 @@
-"""Validate data/ and render the briefing's pages into docs/: `python scripts/build.py [--check]`."""
+"""Validate data/ and render the pages into docs/: `python scripts/build.py [--check]`."""
 
 from briefing.cli import main
 

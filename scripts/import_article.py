@@ -1,4 +1,4 @@
-"""Build a new briefing's data skeleton from a Markdown article: `import_article.py ARTICLE.md --out DIR`."""
+"""A new briefing's data skeleton from a Markdown article: `import_article.py ART.md --out DIR`."""
 
 from briefing.import_cli import main
 

@@ -22,8 +22,12 @@ CLAIM_REFERENCES = (
 )
 
 
-def check_briefing(loaded: Loaded) -> list[Problem]:
-    """Every cross-record rule, all of them run so that every problem is reported at once."""
+def check_briefing(loaded: Loaded, *, complete: bool) -> list[Problem]:
+    """Every cross-record rule, all of them run so that every problem is reported at once.
+
+    Coverage is checked only when every file and record is `complete` (valid): a claim that failed
+    validation would otherwise also be reported as its paragraph's missing claim.
+    """
     checks = (
         _check_unique_ids,
         _check_paragraph_numbers,
@@ -32,9 +36,11 @@ def check_briefing(loaded: Loaded) -> list[Problem]:
         _check_sources,
         _check_markers_recorded,
         _check_relations,
-        _check_coverage,
     )
-    return [problem for check in checks for problem in check(loaded)]
+    problems = [problem for check in checks for problem in check(loaded)]
+    if complete and not problems:
+        problems.extend(_check_coverage(loaded))
+    return problems
 
 
 def _claims(loaded: Loaded) -> Collection[Claim]:
@@ -52,7 +58,9 @@ def _check_unique_ids(loaded: Loaded) -> Iterator[Problem]:
     for kind, collection in loaded.collections.items():
         for record_id, record in collection.records.items():
             names = [("id", record_id)]
-            names += [(f"aliases {n}", alias) for n, alias in enumerate(getattr(record, "aliases", ()))]
+            names += [
+                (f"aliases {n}", alias) for n, alias in enumerate(getattr(record, "aliases", ()))
+            ]
             for label, name in names:
                 owner = f"{SINGULAR[kind]} '{record_id}'"
                 if name in owners:
@@ -68,7 +76,7 @@ def _check_paragraph_numbers(loaded: Loaded) -> Iterator[Problem]:
     for number, paragraph in enumerate(loaded.article.paragraphs):
         expected = f"p{number + 1:02d}"
         if paragraph.id != expected:
-            message = f"paragraph '{paragraph.id}' should be '{expected}': paragraphs are numbered in order"
+            message = f"paragraph '{paragraph.id}' should be '{expected}' (numbered in order)"
             yield loaded.article_origin.problem("paragraphs", number, "id", message=message)
 
 
@@ -92,14 +100,18 @@ def _reference(
 ) -> Iterator[Problem]:
     """One id reference: fine if it resolves; otherwise say what it is instead, or suggest one."""
     known = loaded.collections[kind].records
-    if ref in known or ref in loaded.raw_ids:
+    if ref in known or ref in loaded.raw_ids or kind in loaded.unreadable:
         return
     other = next((k for k, c in loaded.collections.items() if ref in c.records), None)
     if other is not None:
-        hint = f"; '{ref}' is a {SINGULAR[other]}, not a {SINGULAR[kind]}"
+        hint = f"; '{ref}' is {_article(SINGULAR[other])}, not {_article(SINGULAR[kind])}"
     else:
         hint = _hint(ref, known)
     yield origin.problem(*sub, message=f"{what} '{ref}'{hint}")
+
+
+def _article(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 def _hint(value: str, known: Iterable[str]) -> str:
@@ -126,7 +138,7 @@ def _check_claim_text(loaded: Loaded) -> Iterator[Problem]:
         for number, source_id in enumerate(claim.sources):
             source = sources.get(source_id)
             if source is not None and source.role is SourceRole.CREDIT:
-                message = f"claim '{claim_id}' cites '{source_id}', the publisher's credit, not a citation"
+                message = f"claim '{claim_id}' cites '{source_id}', the publisher's credit"
                 yield origin.problem("sources", number, message=message)
             elif source is not None and source.paragraph != claim.paragraph:
                 message = (
@@ -168,13 +180,16 @@ def _check_sources(loaded: Loaded) -> Iterator[Problem]:
             yield origin.problem("cited_as", message=message)
         is_credit_paragraph = roles[source.paragraph] is ParagraphRole.CREDIT
         if (source.role is SourceRole.CREDIT) != is_credit_paragraph:
-            message = f"source '{source_id}' has role '{source.role}' but {source.paragraph} is a {roles[source.paragraph]} paragraph"
+            role = roles[source.paragraph]
+            message = f"source '{source_id}' has role '{source.role}' in a {role} paragraph"
             yield origin.problem("role", message=message)
 
 
 def _check_markers_recorded(loaded: Loaded) -> Iterator[Problem]:
     """Every marker in the text is recorded by exactly one source of its paragraph."""
     assert loaded.article is not None and loaded.article_origin is not None
+    if "sources" in loaded.incomplete:
+        return
     recorded: Counter[tuple[str, str]] = Counter()
     for source in loaded.collections["sources"].records.values():
         recorded[(source.paragraph, normalize(source.cited_as))] += 1
@@ -186,7 +201,9 @@ def _check_markers_recorded(loaded: Loaded) -> Iterator[Problem]:
                 message = f"{paragraph.id}: citation marker [{marker}] is not recorded in sources"
                 yield loaded.article_origin.problem("paragraphs", number, "text", message=message)
             elif have > count:
-                message = f"{paragraph.id}: citation marker [{marker}] is recorded by {have} sources"
+                message = (
+                    f"{paragraph.id}: citation marker [{marker}] is recorded by {have} sources"
+                )
                 yield loaded.article_origin.problem("paragraphs", number, "text", message=message)
 
 
@@ -197,15 +214,32 @@ def _check_relations(loaded: Loaded) -> Iterator[Problem]:
         origin = actors.origins[actor_id]
         for number, relation in enumerate(actor.relations):
             what = f"actor '{actor_id}' relation {number + 1} ({relation.kind})"
-            yield from _reference(loaded, origin, ("relations", number, "to"), relation.to, "actors", f"{what} points to unknown actor")
-            yield from _reference(loaded, origin, ("relations", number, "claim"), relation.claim, "claims", f"{what} is evidenced by unknown claim")
+            yield from _reference(
+                loaded,
+                origin,
+                ("relations", number, "to"),
+                relation.to,
+                "actors",
+                f"{what} points to unknown actor",
+            )
+            yield from _reference(
+                loaded,
+                origin,
+                ("relations", number, "claim"),
+                relation.claim,
+                "claims",
+                f"{what} is evidenced by unknown claim",
+            )
             claim = claims.get(relation.claim)
-            if claim is None:
+            if claim is None or relation.to not in actors.records:
                 continue
             named = {*claim.actors, claim.attributed_to}
             for end in (actor_id, relation.to):
                 if end not in named:
-                    message = f"{what} is evidenced by claim '{relation.claim}', which does not name actor '{end}'"
+                    message = (
+                        f"{what} is evidenced by claim '{relation.claim}',"
+                        f" which does not name actor '{end}'"
+                    )
                     yield origin.problem("relations", number, "claim", message=message)
 
 
@@ -218,7 +252,9 @@ def _check_coverage(loaded: Loaded) -> Iterator[Problem]:
     for number, paragraph in enumerate(loaded.article.paragraphs):
         if paragraph.role is ParagraphRole.BODY and paragraph.id not in used_paragraphs:
             message = f"paragraph {paragraph.id} yields no claim"
-            yield loaded.article_origin.problem("paragraphs", number, "id", message=message, severity=severity)
+            yield loaded.article_origin.problem(
+                "paragraphs", number, "id", message=message, severity=severity
+            )
     cited = {source_id for claim in claims for source_id in claim.sources}
     sources = loaded.collections["sources"]
     for source_id, source in sources.records.items():

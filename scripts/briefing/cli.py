@@ -1,4 +1,4 @@
-"""Command line of the build: argparse, printing and exit codes; the work is in load, render, site."""
+"""Command line of the build: arguments, printing and exit codes; the work is done elsewhere."""
 
 from __future__ import annotations
 
@@ -12,10 +12,16 @@ from briefing.problems import has_errors
 
 def main(argv: list[str] | None = None) -> int:
     """Validate the data; unless --check, render and write the pages. Exit 1 on any error."""
-    parser = argparse.ArgumentParser(prog="build.py", description="Validate data/ and render docs/.")
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Validate data/ and render docs/."
+    )
     parser.add_argument("--check", action="store_true", help="validate only; write nothing")
-    parser.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
-    parser.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder (default: docs)")
+    parser.add_argument(
+        "--data", type=Path, default=Path("data"), help="data folder (default: data)"
+    )
+    parser.add_argument(
+        "--docs", type=Path, default=Path("docs"), help="docs folder (default: docs)"
+    )
     args = parser.parse_args(argv)
     result = load_briefing(args.data)
     for problem in result.problems:
@@ -40,5 +46,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _summary(briefing: object) -> str:
-    counts = {kind: len(getattr(briefing, kind)) for kind in ("claims", "actors", "sources", "themes")}
+    counts = {
+        kind: len(getattr(briefing, kind)) for kind in ("claims", "actors", "sources", "themes")
+    }
     return ", ".join(f"{count} {kind}" for kind, count in counts.items())

@@ -1,4 +1,4 @@
-"""Machine-readable exports published with the site: claims, actors and sources as JSON, claims as CSV."""
+"""Machine-readable exports: claims, actors and sources as JSON, claims as CSV."""
 
 from __future__ import annotations
 
@@ -9,14 +9,19 @@ from typing import Any
 
 from briefing.load import Briefing
 
-CSV_FIELDS = ("id", "text", "kind", "hedge", "attributed_to", "theme", "levers", "actors", "targets",
-              "sources", "paragraph", "quote", "when", "figure_value", "figure_unit", "figure_label",
-              "key_judgment", "url")  # fmt: skip
+CSV_FIELDS = (
+    *("id", "text", "kind", "hedge", "attributed_to", "theme", "levers", "actors", "targets"),
+    *("sources", "paragraph", "quote", "when", "figure_value", "figure_unit", "figure_label"),
+    *("key_judgment", "url"),
+)
 
 
 def render_exports(briefing: Briefing, claim_url: dict[str, str]) -> dict[str, str]:
     """{docs path: text} for data/claims.json, actors.json, sources.json and claims.csv."""
-    claims = [{**claim.model_dump(mode="json"), "url": claim_url[claim.id]} for claim in _ordered(briefing, claim_url)]
+    claims = [
+        {**claim.model_dump(mode="json"), "url": claim_url[claim.id]}
+        for claim in _ordered(briefing, claim_url)
+    ]
     supports: dict[str, list[str]] = {source_id: [] for source_id in briefing.sources}
     for claim in claims:
         for source_id in claim["sources"]:
@@ -26,7 +31,11 @@ def render_exports(briefing: Briefing, claim_url: dict[str, str]) -> dict[str, s
         for actor in briefing.actors.values()
     ]
     sources = [
-        {**source.model_dump(mode="json"), "claims": supports[source.id], "page_url": f"sources/#{source.id}"}
+        {
+            **source.model_dump(mode="json"),
+            "claims": supports[source.id],
+            "page_url": f"sources/#{source.id}",
+        }
         for source in briefing.sources.values()
     ]
     return {
@@ -61,7 +70,10 @@ def _csv(claims: list[dict[str, Any]]) -> str:
         figure = claim["figure"] or {}
         row = {field: claim.get(field) for field in CSV_FIELDS}
         row.update(
-            {field: "; ".join(claim[field]) for field in ("levers", "actors", "targets", "sources")},
+            {
+                field: "; ".join(claim[field])
+                for field in ("levers", "actors", "targets", "sources")
+            },
             figure_value=figure.get("value"),
             figure_unit=figure.get("unit"),
             figure_label=figure.get("label"),

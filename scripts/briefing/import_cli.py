@@ -26,7 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     clashes = [name for name in files if (args.out / name).exists()]
     if clashes and not args.force:
         for name in clashes:
-            print(f"{args.out / name}: error: exists already (use --force to overwrite)", file=sys.stderr)
+            print(
+                f"{args.out / name}: error: exists already (use --force to overwrite)",
+                file=sys.stderr,
+            )
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
     for name, document in files.items():

@@ -1,4 +1,4 @@
-"""Markdown article -> a briefing data skeleton: metadata, numbered paragraphs, one source per link."""
+"""Markdown article -> data skeleton: metadata, numbered paragraphs, one source per link."""
 
 from __future__ import annotations
 
@@ -36,7 +36,9 @@ class ImportedArticle:
 def split_blocks(markdown: str) -> list[str]:
     """Blank-line separated blocks, each with its lines joined by spaces."""
     blocks = re.split(r"\n\s*\n", markdown.replace("\r\n", "\n").replace("\ufeff", ""))
-    return [" ".join(line.strip() for line in block.splitlines()) for block in blocks if block.strip()]
+    return [
+        " ".join(line.strip() for line in block.splitlines()) for block in blocks if block.strip()
+    ]
 
 
 def join_cut_blocks(blocks: list[str]) -> list[str]:
@@ -44,7 +46,12 @@ def join_cut_blocks(blocks: list[str]) -> list[str]:
     joined: list[str] = []
     for block in blocks:
         previous = joined[-1] if joined else ""
-        if previous and _is_prose(previous) and _is_prose(block) and not SENTENCE_END.search(previous):
+        if (
+            previous
+            and _is_prose(previous)
+            and _is_prose(block)
+            and not SENTENCE_END.search(previous)
+        ):
             joined[-1] = _join_pair(previous, block)
         else:
             joined.append(block)
@@ -65,7 +72,7 @@ def _join_pair(first: str, second: str) -> str:
 
 
 def import_article(markdown: str) -> ImportedArticle:
-    """Parse the article: `# Title`, an `*Author*` byline, body paragraphs, then the credit and bio."""
+    """Parse `# Title`, an `*Author*` byline, body paragraphs, then the credit and bio."""
     article = ImportedArticle()
     in_bio = False
     for block in join_cut_blocks(split_blocks(markdown)):

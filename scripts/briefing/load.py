@@ -78,6 +78,10 @@ class Loaded:
     collections: dict[str, Collection[Any]] = field(default_factory=dict)
     raw_ids: set[str] = field(default_factory=set)
     """Ids of records that failed validation: known, so references to them are not reported too."""
+    unreadable: set[str] = field(default_factory=set)
+    """Kinds with a file that could not be read at all: references into them are not checked."""
+    incomplete: set[str] = field(default_factory=set)
+    """Kinds with an unreadable file or an invalid record: checks that need them all are skipped."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -100,7 +104,7 @@ def load_briefing(data_dir: Path) -> LoadResult:
             _load_collection(path, kind, model, loaded)
     loaded.problems.extend(_unknown_files(data_dir))
     if loaded.article is not None:
-        loaded.problems.extend(check_briefing(loaded))
+        loaded.problems.extend(check_briefing(loaded, complete=not has_errors(loaded.problems)))
     problems = sorted(set(loaded.problems))
     if has_errors(problems) or loaded.article is None:
         return LoadResult(None, problems)
@@ -143,7 +147,9 @@ def _load_article(data_dir: Path, loaded: Loaded) -> None:
     if document is None:
         return
     if not isinstance(document.data, dict):
-        message = f"expected a mapping of article fields (title: ...), found {_shape(document.data)}"
+        message = (
+            f"expected a mapping of article fields (title: ...), found {_shape(document.data)}"
+        )
         loaded.problems.append(document.problem((), message))
         return
     try:
@@ -155,27 +161,37 @@ def _load_article(data_dir: Path, loaded: Loaded) -> None:
 
 def _load_collection(path: Path, kind: str, model: type[BaseModel], loaded: Loaded) -> None:
     document = _read(path, loaded)
+    if document is None or not isinstance(document.data, list):
+        loaded.unreadable.add(kind)
+        loaded.incomplete.add(kind)
     if document is None:
         return
     if not isinstance(document.data, list):
-        message = f"expected a list of {kind} (each item starting with '- '), found {_shape(document.data)}"
+        found = _shape(document.data)
+        message = f"expected a list of {kind} (each item starting with '- '), found {found}"
         loaded.problems.append(document.problem((), message))
         return
     collection = loaded.collections[kind]
     for number, item in enumerate(document.data):
         raw_id = item.get("id") if isinstance(item, dict) else None
-        label = f"{SINGULAR[kind]} '{raw_id}'" if isinstance(raw_id, str) else f"{SINGULAR[kind]} #{number + 1}"
+        label = (
+            f"{SINGULAR[kind]} '{raw_id}'"
+            if isinstance(raw_id, str)
+            else f"{SINGULAR[kind]} #{number + 1}"
+        )
         try:
             record = model.model_validate(item)
         except ValidationError as error:
             loaded.problems.extend(_model_problems(document, (number,), label, error, model))
+            loaded.incomplete.add(kind)
             if isinstance(raw_id, str):
                 loaded.raw_ids.add(raw_id)
             continue
         record_id: str = record.id  # type: ignore[attr-defined]
         if record_id in collection.records:
             first = collection.origins[record_id].problem("id", message="")
-            message = f"duplicate {SINGULAR[kind]} id '{record_id}' (first defined at {first.path}:{first.line})"
+            where = f"{first.path}:{first.line}"
+            message = f"duplicate {SINGULAR[kind]} id '{record_id}' (first defined at {where})"
             loaded.problems.append(document.problem((number, "id"), message))
             continue
         collection.records[record_id] = record
@@ -197,7 +213,8 @@ def _model_problems(
 def _shape(data: object) -> str:
     if data is None:
         return "nothing"
-    return {dict: "a mapping", list: "a list", str: "text"}.get(type(data), type(data).__name__)
+    names: dict[type, str] = {dict: "a mapping", list: "a list", str: "text"}
+    return names.get(type(data), type(data).__name__)
 
 
 def _unknown_files(data_dir: Path) -> list[Problem]:
@@ -210,7 +227,11 @@ def _unknown_files(data_dir: Path) -> list[Problem]:
         if path not in known:
             expected = ", ".join([ARTICLE_FILE, *(f"{kind}.yml" for kind in COLLECTIONS)])
             hint = difflib.get_close_matches(path.name, expected.split(", "), n=1)
-            tip = f"; did you mean '{hint[0]}'?" if hint else f" (expected {expected} or <kind>/*.yml)"
+            tip = (
+                f"; did you mean '{hint[0]}'?"
+                if hint
+                else f" (expected {expected} or <kind>/*.yml)"
+            )
             problems.append(Problem(display_path(path), 1, 1, f"unknown data file{tip}"))
     return problems
 

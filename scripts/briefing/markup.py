@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from urllib.parse import quote
 
 # Python-Markdown's backslash-escapable characters (ESCAPED_CHARS, with `|` from the tables
 # extension); `<`, `>` and `&` become entities instead, so no raw HTML or entity survives.
@@ -24,5 +25,11 @@ def html_text(text: object) -> str:
 
 
 def yaml_string(text: object) -> str:
-    """A scalar for YAML front matter: JSON strings are valid YAML and cannot break out of the line."""
+    """A scalar for YAML front matter: a JSON string is valid YAML and stays on its line."""
     return json.dumps(" ".join(str(text).split()), ensure_ascii=False)
+
+
+def md_url(url: object) -> str:
+    """An http(s) URL as a Markdown link destination: anything that could end or bend it is
+    percent-encoded (parentheses, quotes, angle brackets, spaces)."""
+    return quote(str(url), safe=":/?#@!$&*+,;=%~-._")

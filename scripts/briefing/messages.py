@@ -54,6 +54,9 @@ def _explain(detail: ErrorDetails) -> str:
         expected = detail.get("ctx", {}).get("expected", "")
         hint = _value_hint(value, str(expected))
         return f"expected one of {expected}, found {_short(value)}{hint}"
+    if kind == "string_too_long":
+        limit = detail.get("ctx", {}).get("max_length")
+        return f"text is {len(str(value)):,} characters long; the limit is {limit:,}"
     if kind == "value_error":
         return str(detail["msg"]).removeprefix("Value error, ")
     return f"{detail['msg']}, found {_describe_value(value)}"

@@ -1,4 +1,4 @@
-"""The briefing's schema: every field is defined here once; pages, exports and JSON Schema derive from it."""
+"""The briefing's schema: fields defined once; pages, exports and schemas derive from it."""
 
 from __future__ import annotations
 
@@ -31,12 +31,14 @@ def _year_as_text(value: object) -> object:
 
 
 def _check_url(value: str) -> str:
-    """Empty (address not preserved) or an absolute http(s) URL: no javascript:, data: or relative links."""
+    """Empty (address not preserved) or an absolute http(s) URL: never javascript: or data:."""
     if value == "":
         return value
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"\s", value):
-        raise ValueError(f"'{value}' is not an http(s) URL; leave it empty if the address is unknown")
+        raise ValueError(
+            f"'{value}' is not an http(s) URL; leave it empty if the address is unknown"
+        )
     return value
 
 
@@ -108,7 +110,7 @@ class SourceRole(StrEnum):
 
 class Paragraph(Record):
     id: ParagraphId
-    """`p01`, `p02`, ...: the paragraph's anchor on the article page and the provenance of its claims."""
+    """`p01`, `p02`, ...: the anchor on the article page and the provenance of its claims."""
     text: Text
     """The paragraph as printed; each citation marker is kept in square brackets, `[like this]`."""
     role: ParagraphRole = ParagraphRole.BODY
@@ -131,7 +133,7 @@ class Article(Record):
     latest_event: When | None = None
     """Date of the latest event the article mentions, where the text gives no publication date."""
     draft: Flag = False
-    """True while the data is incomplete: uncovered paragraphs and sources are warnings, not errors."""
+    """True while the data is incomplete: coverage gaps are warnings, not errors."""
     paragraphs: tuple[Paragraph, ...] = Field(min_length=1)
     """The text, in order."""
 
@@ -169,7 +171,7 @@ class Target(Record):
 
 class Relation(Record):
     kind: Slug
-    """What the relation is, as a short verb phrase slug: `supplies`, `owns-share-of`, `allied-with`, ..."""
+    """What the relation is, as a verb phrase slug: `supplies`, `owns-share-of`, `allied-with`."""
     to: Slug
     """The other actor's id."""
     detail: Text

@@ -10,7 +10,7 @@ import jinja2
 from briefing import labels
 from briefing.export import render_exports
 from briefing.load import Briefing
-from briefing.markup import html_text, md, yaml_string
+from briefing.markup import html_text, md, md_url, yaml_string
 from briefing.model import Actor, Claim, SourceRole
 from briefing.text import MARKER, normalize
 
@@ -24,6 +24,7 @@ ENV = jinja2.Environment(
 )
 ENV.filters.update(
     md=md,
+    url=md_url,
     html=html_text,
     yaml=yaml_string,
     paragraph_number=labels.paragraph_number,
@@ -67,7 +68,7 @@ def _example_url(context: dict[str, Any]) -> str:
 
 
 def site_nav(briefing: Briefing) -> list[Any]:
-    """MkDocs `nav`: the briefing first, then the themes in their order, then the reference pages."""
+    """MkDocs `nav`: the briefing, then the themes in their order, then the reference pages."""
     themes = [{theme.title: f"themes/{theme.id}.md"} for theme in briefing.themes.values()]
     return [
         {"Briefing": "index.md"},
@@ -149,19 +150,26 @@ def _actors_by_kind(briefing: Briefing) -> list[tuple[str, list[Actor]]]:
 def render_actor(actor: Actor, briefing: Briefing, context: dict[str, Any]) -> str:
     """An actor's page: role, relations both ways with their evidence, every claim about it."""
     relations = [
-        {"label": labels.relation_label(r.kind), "other": r.to, "detail": r.detail, "claim": r.claim}
+        {
+            "label": labels.relation_label(r.kind),
+            "other": r.to,
+            "detail": r.detail,
+            "claim": r.claim,
+        }
         for r in actor.relations
     ]
     for other in briefing.actors.values():
         relations += [
-            {"label": f"← {labels.relation_label(r.kind)}", "other": other.id, "detail": r.detail,
-             "claim": r.claim}  # fmt: skip
+            {
+                "label": f"← {labels.relation_label(r.kind)}",
+                "other": other.id,
+                "detail": r.detail,
+                "claim": r.claim,
+            }
             for r in other.relations
             if r.to == actor.id
         ]
-    claims = [
-        c for c in context["claims"] if actor.id in c.actors or c.attributed_to == actor.id
-    ]
+    claims = [c for c in context["claims"] if actor.id in c.actors or c.attributed_to == actor.id]
     by_theme = [
         (theme, [c for c in claims if c.theme == theme.id])
         for theme in briefing.themes.values()
@@ -191,7 +199,9 @@ def _render_article(briefing: Briefing, context: dict[str, Any]) -> str:
 
 
 def _render_levers(briefing: Briefing, context: dict[str, Any]) -> str:
-    matrix = {lever: {target: [] for target in briefing.targets} for lever in briefing.levers}
+    matrix: dict[str, dict[str, list[Claim]]] = {
+        lever: {target: [] for target in briefing.targets} for lever in briefing.levers
+    }
     untargeted: dict[str, list[Claim]] = {lever: [] for lever in briefing.levers}
     lever_claims: dict[str, list[Claim]] = {lever: [] for lever in briefing.levers}
     for claim in context["claims"]:

@@ -44,8 +44,12 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteReport:
     """Write `pages` under `docs_dir`, leaving hand-written files untouched."""
     previous = read_manifest(docs_dir)
     clashes = tuple(
-        Problem((docs_dir / path).as_posix(), 1, 1,
-                "hand-written file has the name of a generated page; rename or move it")  # fmt: skip
+        Problem(
+            (docs_dir / path).as_posix(),
+            1,
+            1,
+            "hand-written file has the name of a generated page; rename or move it",
+        )
         for path in pages
         if path not in previous and (docs_dir / path).exists()
     )
@@ -54,7 +58,9 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteReport:
     # Record every file that may exist before touching any: a run killed mid-way leaves no
     # generated file the next run would mistake for a hand-written one.
     _write_manifest(docs_dir, previous | set(pages))
-    written = tuple(path for path, text in pages.items() if _write_if_changed(docs_dir / path, text))
+    written = tuple(
+        path for path, text in pages.items() if _write_if_changed(docs_dir / path, text)
+    )
     removed = tuple(sorted(path for path in previous - set(pages) if _remove(docs_dir, path)))
     _write_manifest(docs_dir, set(pages))
     return WriteReport(written, len(pages) - len(written), removed)
@@ -66,7 +72,11 @@ def read_manifest(docs_dir: Path) -> set[str]:
         paths = json.loads((docs_dir / MANIFEST).read_text("utf-8"))
     except (OSError, ValueError):
         return set()
-    return {path for path in paths if isinstance(path, str) and _is_safe(path)} if isinstance(paths, list) else set()
+    return (
+        {path for path in paths if isinstance(path, str) and _is_safe(path)}
+        if isinstance(paths, list)
+        else set()
+    )
 
 
 def _is_safe(path: str) -> bool:

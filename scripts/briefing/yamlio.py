@@ -1,4 +1,4 @@
-"""YAML with positions: parse each file once, index its nodes by location, refuse what YAML lets slip."""
+"""YAML with positions: parse each file once, index its nodes, refuse what YAML lets slip."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class _Loader(_SafeLoader):
-    """Safe loader that keeps dates as text: the model checks them and reports bad ones by position."""
+    """Safe loader that keeps dates as text: the model checks them and reports bad ones."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -54,19 +54,28 @@ class Document:
         return _at(self.path, self.nodes[loc], message, severity)
 
 
-def _at(path: str, node: yaml.Node, message: str, severity: Severity = Severity.ERROR) -> Problem:
+def _at(
+    path: str, node: yaml.Node | yaml.Event, message: str, severity: Severity = Severity.ERROR
+) -> Problem:
     mark = node.start_mark
+    if mark is None:  # events built by hand carry no position
+        return Problem(path, 1, 1, message, severity)
     return Problem(path, mark.line + 1, mark.column + 1, message, severity)
 
 
 def parse_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Parse one file; on any problem return no document and every problem found."""
     if len(raw) > MAX_BYTES:
-        return None, [Problem(path, 1, 1, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")]
+        return None, [
+            Problem(path, 1, 1, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, [_decode_problem(path, raw, error)]
+    alias = _first_alias(path, text)
+    if alias is not None:
+        return None, [alias]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -84,6 +93,24 @@ def parse_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem
         return None, [Problem(path, 1, 1, f"cannot parse YAML: {type(error).__name__}")]
     finally:
         loader.dispose()
+
+
+def _first_alias(path: str, text: str) -> Problem | None:
+    """The first alias (`*name`), from the event stream: aliases share nodes, so only events know
+    where each one is written. Refusing them defuses alias bombs before anything is built."""
+    count, first = 0, None
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                count += 1
+                first = first or event
+    except yaml.YAMLError:
+        return None  # the composer reports syntax errors with their position
+    if first is None:
+        return None
+    more = f" ({count} aliases in this file)" if count > 1 else ""
+    message = f"YAML aliases are not allowed: *{first.anchor} repeats a node; write it out{more}"
+    return _at(path, first, message)
 
 
 Index = tuple[dict[Loc, yaml.Node], dict[Loc, yaml.Node]]  # value nodes, key nodes
@@ -115,7 +142,11 @@ def _index_mapping(
             continue
         if key.value in first_keys:
             line = first_keys[key.value].start_mark.line + 1
-            yield _at(path, key, f"duplicate key '{key.value}' (first at line {line}); YAML keeps only the last")
+            yield _at(
+                path,
+                key,
+                f"duplicate key '{key.value}' (first at line {line}); YAML keeps only the last",
+            )
             continue
         first_keys[key.value] = key
         index[1][(*loc, key.value)] = key

@@ -1,0 +1,39 @@
+"""Shared fixtures: the mini dataset, invalid cases laid over it, the golden-file switch."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+ROOT = TESTS.parent
+MINI = TESTS / "fixtures" / "mini"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite tests/golden/ and each case's expected.err from the current output",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def overlay_case(case: Path, workdir: Path) -> Path:
+    """Copy the mini data to workdir/data, then apply the case: its data/ files replace or add,
+    and each path listed in its `delete` file is removed. Returns workdir/data."""
+    data = workdir / "data"
+    shutil.copytree(MINI / "data", data)
+    if (case / "data").is_dir():
+        shutil.copytree(case / "data", data, dirs_exist_ok=True)
+    deletions = case / "delete"
+    if deletions.is_file():
+        for line in deletions.read_text("utf-8").split():
+            (workdir / line).unlink()
+    return data

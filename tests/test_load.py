@@ -1,0 +1,102 @@
+"""Validation: every rule has a failing input with its exact message, line and column."""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from briefing.load import load_briefing
+from briefing.problems import Severity
+from conftest import MINI, TESTS, overlay_case
+
+CASES = sorted(path for path in (TESTS / "cases" / "invalid").iterdir() if path.is_dir())
+
+
+def report(data: Path) -> str:
+    return "".join(f"{problem}\n" for problem in load_briefing(data).problems)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
+def test_invalid_data_is_reported_exactly(
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, update_goldens: bool
+) -> None:
+    overlay_case(case, tmp_path)
+    monkeypatch.chdir(tmp_path)  # so messages read data/..., as an editor sees them
+    result = load_briefing(Path("data"))
+    text = "".join(f"{problem}\n" for problem in result.problems)
+    expected = case / "expected.err"
+    if update_goldens:
+        expected.write_text(text, "utf-8")
+    assert result.briefing is None
+    assert any(problem.severity is Severity.ERROR for problem in result.problems)
+    assert text == expected.read_text("utf-8")
+
+
+def test_mini_fixture_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(MINI)
+    result = load_briefing(Path("data"))
+    assert result.problems == []
+    assert result.briefing is not None
+    assert list(result.briefing.claims) == [
+        "fleet-on-alert",
+        "duchy-trained-militia",
+        "ruritanians-welcome-integration",
+    ]
+
+
+def test_real_data_is_valid() -> None:
+    result = load_briefing(TESTS.parent / "data")
+    assert [str(problem) for problem in result.problems] == []
+
+
+def test_draft_briefing_reports_coverage_as_warnings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI / "data", data)
+    article = data / "article.yml"
+    article.write_text(article.read_text("utf-8") + "draft: true\n", "utf-8")
+    (data / "claims" / "the-fleet.yml").write_text("[]\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = load_briefing(Path("data"))
+    assert result.briefing is not None
+    assert [str(problem) for problem in result.problems] == [
+        "data/article.yml:9:7: warning: paragraph p01 yields no claim",
+        "data/sources.yml:1:7: warning: source 'src-march' backs no claim",
+        "data/sources.yml:4:7: warning: source 'src-high-alert' backs no claim",
+        "data/themes.yml:1:7: warning: theme 'the-fleet' has no claims",
+    ]
+
+
+def test_oversized_file_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI / "data", data)
+    (data / "levers.yml").write_text("# padding\n" * 600_000, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert report(Path("data")) == (
+        "data/levers.yml:1:1: error: file is 6,000,000 bytes; the limit is 5,000,000\n"
+    )
+
+
+def test_alias_bomb_is_refused_fast_with_bounded_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Twenty levels of nine-fold aliases would expand to 9**20 items if anything followed them.
+    lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x"]']
+    lines += [f"a{n}: &a{n} [" + ",".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 20)]
+    data = tmp_path / "data"
+    shutil.copytree(MINI / "data", data)
+    (data / "levers.yml").write_text("\n".join(lines) + "\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.process_time()
+    text = report(Path("data"))
+    assert time.process_time() - started < 5  # generous: expansion would never finish
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KiB
+    assert text.startswith("data/levers.yml:2:10: error: YAML aliases are not allowed: *a0 repeats")

@@ -1,0 +1,81 @@
+"""Rendering: the mini dataset's pages match tests/golden/ byte for byte, and rendering is pure."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from briefing.load import Briefing, load_briefing
+from briefing.render import render_site
+from conftest import MINI, TESTS
+
+GOLDEN = TESTS / "golden" / "mini"
+
+
+@pytest.fixture(scope="module")
+def mini() -> Briefing:
+    briefing = load_briefing(MINI / "data").briefing
+    assert briefing is not None
+    return briefing
+
+
+def test_pages_match_goldens(mini: Briefing, update_goldens: bool) -> None:
+    pages = render_site(mini)
+    if update_goldens:
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for path, text in pages.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_text(text, "utf-8", newline="\n")
+    expected = {
+        path.relative_to(GOLDEN).as_posix(): path.read_text("utf-8")
+        for path in sorted(GOLDEN.rglob("*"))
+        if path.is_file()
+    }
+    assert sorted(pages) == sorted(expected)
+    for path, text in pages.items():
+        assert text == expected[path], f"{path} differs from its golden file"
+
+
+def test_rendering_is_deterministic(mini: Briefing) -> None:
+    assert render_site(mini) == render_site(mini)
+
+
+def test_every_claim_and_alias_has_a_permalink_page(mini: Briefing) -> None:
+    pages = render_site(mini)
+    assert "c/fleet-on-alert.md" in pages
+    assert "c/fleet-alert.md" in pages  # the alias
+    assert 'redirect: "../../themes/the-fleet/#fleet-on-alert"' in pages["c/fleet-alert.md"]
+
+
+def test_claim_section_is_anchored_at_its_id(mini: Briefing) -> None:
+    page = render_site(mini)["themes/the-fleet.md"]
+    assert "{: #fleet-on-alert .claim-title }" in page
+
+
+def test_exports_carry_the_design_fields(mini: Briefing) -> None:
+    pages = render_site(mini)
+    claims = json.loads(pages["data/claims.json"])
+    required = {"id", "text", "kind", "theme", "levers", "actors", "sources", "paragraph"}
+    assert required | {"quote", "when", "url"} <= set(claims[0])
+    assert claims[0]["url"] == "themes/the-fleet/#fleet-on-alert"
+    actors = json.loads(pages["data/actors.json"])
+    assert {"id", "name", "kind", "url"} <= set(actors[0])
+    sources = json.loads(pages["data/sources.json"])
+    assert sources[0] == {
+        "id": "src-march",
+        "cited_as": "March",
+        "paragraph": "p01",
+        "url": "",
+        "role": "citation",
+        "publisher": None,
+        "claims": ["fleet-on-alert"],
+        "page_url": "sources/#src-march",
+    }
+
+
+def test_missing_addresses_are_said_never_invented(mini: Briefing) -> None:
+    page = render_site(mini)["sources/index.md"]
+    assert page.count("| *address not preserved in the supplied text* |") == 2  # march, 40 percent
+    assert "(https://example.org/alert?a=1&b=2)" in page
