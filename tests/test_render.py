@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -79,3 +81,24 @@ def test_missing_addresses_are_said_never_invented(mini: Briefing) -> None:
     page = render_site(mini)["sources/index.md"]
     assert page.count("| *address not preserved in the supplied text* |") == 2  # march, 40 percent
     assert "(https://example.org/alert?a=1&b=2)" in page
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        pytest.param(lambda raw: b"\xef\xbb\xbf" + raw, id="utf8-byte-order-mark"),
+        pytest.param(lambda raw: raw.replace(b"\n", b"\r\n"), id="crlf-line-endings"),
+        pytest.param(lambda raw: raw.rstrip(b"\n"), id="no-trailing-newline"),
+    ],
+)
+def test_harmless_file_variants_build_the_same_site(
+    mini: Briefing, tmp_path: Path, variant: Callable[[bytes], bytes]
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI / "data", data)
+    for path in data.rglob("*.yml"):
+        path.write_bytes(variant(path.read_bytes()))
+    result = load_briefing(data)
+    assert result.problems == []
+    assert result.briefing is not None
+    assert render_site(result.briefing) == render_site(mini)

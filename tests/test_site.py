@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
-from briefing.site import MANIFEST, read_manifest, write_pages
+import pytest
+
+from briefing.load import load_briefing
+from briefing.render import render_site
+from briefing.site import MANIFEST, TEMPORARY_PREFIX, read_manifest, write_pages, write_site
+from conftest import MINI
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -77,3 +86,106 @@ def test_manifest_entries_cannot_point_outside_docs(tmp_path: Path) -> None:
     assert read_manifest(docs) == {"ok.md"}
     write_pages({"index.md": "home\n"}, docs)
     assert (tmp_path / "precious.md").exists()
+
+
+def test_a_one_claim_edit_rewrites_only_the_pages_that_show_it(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI / "data", data)
+    briefing = load_briefing(data).briefing
+    assert briefing is not None
+    before = render_site(briefing)
+    write_site(briefing, tmp_path / "docs")
+    fleet = data / "claims" / "the-fleet.yml"
+    fleet.write_text(fleet.read_text("utf-8").replace("Bay since", "Harbour since"), "utf-8")
+    edited = load_briefing(data).briefing
+    assert edited is not None
+    report = write_site(edited, tmp_path / "docs")
+    showing = {path for path, text in before.items() if "near Vučić Bay since" in text}
+    assert set(report.written) == showing
+    assert {"themes/the-fleet.md", "data/claims.json", "data/claims.csv"} <= showing
+    assert "index.md" not in showing and "themes/the-militia.md" not in showing
+
+
+KILLER = """
+import os, signal, sys
+from pathlib import Path
+import briefing.site as site
+from briefing.load import load_briefing
+
+after, stage = int(sys.argv[3]), sys.argv[4]
+calls = 0
+real_replace, real_fdopen = os.replace, os.fdopen
+
+def counted() -> None:
+    global calls
+    calls += 1
+    if calls > after:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+def replace(source, target):
+    if stage == "rename":
+        counted()
+    real_replace(source, target)
+
+class HalfWriter:
+    def __init__(self, handle, mode):
+        self.file = real_fdopen(handle, mode)
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        self.file.close()
+    def write(self, data):
+        self.file.write(data[: len(data) // 2])
+        self.file.flush()
+        counted()
+        self.file.write(data[len(data) // 2 :])
+
+site.os.replace = replace
+if stage == "write":
+    site.os.fdopen = HalfWriter
+site.write_site(load_briefing(Path(sys.argv[1])).briefing, Path(sys.argv[2]))
+"""
+
+
+def _generated_state(docs: Path) -> dict[str, str]:
+    return {
+        path.relative_to(docs).as_posix(): path.read_text("utf-8")
+        for path in sorted(docs.rglob("*"))
+        if path.is_file() and path.name not in ("about.md", MANIFEST)
+    }
+
+
+@pytest.mark.parametrize("stage", ["write", "rename"])
+@pytest.mark.parametrize("after", [0, 3, 11])
+def test_a_killed_build_leaves_no_half_file_and_the_next_run_recovers(
+    tmp_path: Path, stage: str, after: int
+) -> None:
+    old_data, new_data, docs = tmp_path / "old", tmp_path / "new", tmp_path / "docs"
+    shutil.copytree(MINI / "data", old_data)
+    shutil.copytree(MINI / "data", new_data)
+    militia = new_data / "claims" / "the-militia.yml"  # drop a claim: its pages go stale
+    militia.write_text(militia.read_text("utf-8").split("- id: ruritanians")[0], "utf-8")
+    sources = new_data / "sources.yml"
+    sources.write_text(sources.read_text("utf-8").replace("  publisher: Test Polling\n", ""))
+    article = new_data / "article.yml"
+    article.write_text(article.read_text("utf-8") + "draft: true\n", "utf-8")
+    docs.mkdir()
+    (docs / "about.md").write_text("hand-written\n", "utf-8")
+    old, new = (load_briefing(d).briefing for d in (old_data, new_data))
+    assert old is not None and new is not None
+    old_pages, new_pages = render_site(old), render_site(new)
+    write_site(old, docs)
+
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLER, str(new_data), str(docs), str(after), stage], check=False
+    )
+    assert killed.returncode == -signal.SIGKILL
+    for path, text in _generated_state(docs).items():
+        if Path(path).name.startswith(TEMPORARY_PREFIX):
+            continue  # not a page: MkDocs skips dotfiles and the next run removes it
+        assert text in (old_pages.get(path), new_pages.get(path)), f"{path} is half-written"
+
+    write_site(new, docs)
+    assert _generated_state(docs) == new_pages
+    assert (docs / "about.md").read_text("utf-8") == "hand-written\n"
+    assert read_manifest(docs) == set(new_pages)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -10,6 +12,8 @@ from briefing.load import COLLECTIONS
 from briefing.model import Article
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_DIR = "schemas"
+"""Where the per-kind schemas live, under the data folder."""
 
 
 def file_schema(kind: str) -> dict[str, Any]:
@@ -26,3 +30,21 @@ def briefing_schema() -> dict[str, Any]:
     """All file schemas under one document, keyed by the file they describe."""
     files = {f"{kind}.yml": file_schema(kind) for kind in ("article", *COLLECTIONS)}
     return {"$schema": SCHEMA_URI, "title": "Briefing data files", "files": files}
+
+
+def schema_files() -> dict[str, str]:
+    """{file name: JSON text} of the per-kind schemas kept in data/schemas/ for editors."""
+    import json
+
+    kinds = ("article", *COLLECTIONS)
+    return {
+        f"{kind}.schema.json": json.dumps(file_schema(kind), indent=2, ensure_ascii=False) + "\n"
+        for kind in kinds
+    }
+
+
+def schema_comment(data_dir: Path, path: Path) -> str:
+    """The first line that points yaml-language-server (VS Code, Neovim, ...) at a file's schema."""
+    kind = path.stem if path.parent == data_dir else path.parent.name
+    relative = os.path.relpath(data_dir / SCHEMA_DIR / f"{kind}.schema.json", path.parent)
+    return f"# yaml-language-server: $schema={Path(relative).as_posix()}"

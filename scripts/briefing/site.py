@@ -17,6 +17,8 @@ from briefing.problems import Problem
 from briefing.render import render_site
 
 MANIFEST = ".generated.json"
+TEMPORARY_PREFIX = ".briefing-tmp-"
+"""Temporary files are dotfiles (MkDocs skips them) with a prefix no hand-written file has."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteReport:
     # Record every file that may exist before touching any: a run killed mid-way leaves no
     # generated file the next run would mistake for a hand-written one.
     _write_manifest(docs_dir, previous | set(pages))
+    _remove_leftover_temporaries(docs_dir)
     written = tuple(
         path for path, text in pages.items() if _write_if_changed(docs_dir / path, text)
     )
@@ -97,7 +100,7 @@ def _write_if_changed(path: Path, text: str) -> bool:
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=TEMPORARY_PREFIX)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
@@ -106,6 +109,12 @@ def _write_if_changed(path: Path, text: str) -> bool:
         Path(temporary).unlink(missing_ok=True)
         raise
     return True
+
+
+def _remove_leftover_temporaries(docs_dir: Path) -> None:
+    """A run killed between writing a temporary file and renaming it leaves one behind."""
+    for path in docs_dir.rglob(f"{TEMPORARY_PREFIX}*"):
+        path.unlink(missing_ok=True)
 
 
 def _remove(docs_dir: Path, relative: str) -> bool:
