@@ -1,4 +1,4 @@
-"""`mkdocs serve` for real: a saved edit reaches the page; a broken save keeps the last good site."""
+"""`mkdocs serve` for real: an edit reaches the page; a broken save keeps the last good site."""
 
 from __future__ import annotations
 

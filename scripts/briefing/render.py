@@ -8,10 +8,11 @@ from typing import Any
 import jinja2
 
 from briefing import labels
+from briefing.context import build_context
 from briefing.export import render_exports
 from briefing.load import Briefing
 from briefing.markup import html_text, md, md_url, yaml_string
-from briefing.model import Actor, Claim, SourceRole
+from briefing.model import Actor, Claim
 from briefing.text import MARKER, normalize
 
 ENV = jinja2.Environment(
@@ -38,7 +39,7 @@ ENV.filters.update(
 
 def render_site(briefing: Briefing) -> dict[str, str]:
     """Every generated page and export, by path under docs/. Same input, same bytes."""
-    context = _context(briefing)
+    context = build_context(briefing)
     pages = {
         "index.md": _render("home.md.j2", context),
         "article/index.md": _render_article(briefing, context),
@@ -83,98 +84,19 @@ def site_nav(briefing: Briefing) -> list[Any]:
     ]
 
 
-def claim_order(briefing: Briefing) -> list[Claim]:
-    """Claims in reading order: by paragraph, then as written in the data."""
-    position = {claim_id: n for n, claim_id in enumerate(briefing.claims)}
-    return sorted(briefing.claims.values(), key=lambda c: (c.paragraph, position[c.id]))
-
-
 def _render(template: str, context: dict[str, Any], **extra: Any) -> str:
     return ENV.get_template(template).render({**context, **extra})
 
 
-def _context(briefing: Briefing) -> dict[str, Any]:
-    """What every template may use: the records, lookups and the derived groupings."""
-    claims = claim_order(briefing)
-    by_theme: dict[str, list[Claim]] = defaultdict(list)
-    by_paragraph: dict[str, list[Claim]] = defaultdict(list)
-    supports: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_theme[claim.theme].append(claim)
-        by_paragraph[claim.paragraph].append(claim)
-        for source_id in claim.sources:
-            supports[source_id].append(claim)
-    sources = list(briefing.sources.values())
-    return {
-        "article": briefing.article,
-        "paragraphs": briefing.article.paragraphs,
-        "themes": briefing.themes,
-        "levers": briefing.levers,
-        "targets": briefing.targets,
-        "actors": briefing.actors,
-        "sources": briefing.sources,
-        "claims": claims,
-        "claims_by_theme": by_theme,
-        "claims_by_paragraph": by_paragraph,
-        "supports": supports,
-        "theme_counts": {theme_id: len(by_theme[theme_id]) for theme_id in briefing.themes},
-        "claim_counts": _claim_counts(briefing),
-        "claim_link": {c.id: f"themes/{c.theme}.md#{c.id}" for c in claims},
-        "claim_url": {c.id: f"themes/{c.theme}/#{c.id}" for c in claims},
-        "citations": [s for s in sources if s.role is SourceRole.CITATION],
-        "credits": [s for s in sources if s.role is SourceRole.CREDIT],
-        "key_judgments": [claim for claim in claims if claim.key_judgment],
-        "figures": [claim for claim in claims if claim.figure is not None],
-        "by_kind": _actors_by_kind(briefing),
-        "kind_titles": labels.ACTOR_KIND_TITLES,
-        "kind_help": labels.CLAIM_KIND_HELP,
-        "address_note": labels.ADDRESS_NOTE,
-    }
-
-
-def _claim_counts(briefing: Briefing) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for claim in briefing.claims.values():
-        for actor_id in {*claim.actors, *([claim.attributed_to] if claim.attributed_to else [])}:
-            counts[actor_id] += 1
-    return {actor_id: counts[actor_id] for actor_id in briefing.actors}
-
-
-def _actors_by_kind(briefing: Briefing) -> list[tuple[str, list[Actor]]]:
-    groups: dict[str, list[Actor]] = defaultdict(list)
-    for actor in briefing.actors.values():
-        groups[actor.kind.value].append(actor)
-    return [(kind, groups[kind]) for kind in labels.ACTOR_KIND_TITLES if groups[kind]]
-
-
 def render_actor(actor: Actor, briefing: Briefing, context: dict[str, Any]) -> str:
     """An actor's page: role, relations both ways with their evidence, every claim about it."""
-    relations = [
-        {
-            "label": labels.relation_label(r.kind),
-            "other": r.to,
-            "detail": r.detail,
-            "claim": r.claim,
-        }
-        for r in actor.relations
-    ]
-    for other in briefing.actors.values():
-        relations += [
-            {
-                "label": f"← {labels.relation_label(r.kind)}",
-                "other": other.id,
-                "detail": r.detail,
-                "claim": r.claim,
-            }
-            for r in other.relations
-            if r.to == actor.id
-        ]
-    claims = [c for c in context["claims"] if actor.id in c.actors or c.attributed_to == actor.id]
+    claims = context["claims_by_actor"][actor.id]
     by_theme = [
-        (theme, [c for c in claims if c.theme == theme.id])
+        (theme, [claim for claim in claims if claim.theme == theme.id])
         for theme in briefing.themes.values()
-        if any(c.theme == theme.id for c in claims)
+        if any(claim.theme == theme.id for claim in claims)
     ]
+    relations = context["relations_by_actor"][actor.id]
     return _render(
         "actor.md.j2", context, actor=actor, relations=relations, claims_by_theme=by_theme
     )
