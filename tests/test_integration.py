@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import MINI, ROOT
 
 
 class _Ids(HTMLParser):
@@ -108,3 +108,28 @@ def test_the_site_requests_nothing_from_other_hosts(site: Path) -> None:
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
         for marker in ('src="http', "src='http", 'href="//', 'src="//'):
             assert marker not in html, f"{page.relative_to(site)} loads {marker}"
+
+
+def test_published_site_has_absolute_canonicals_and_a_sitemap_without_redirects(
+    tmp_path: Path,
+) -> None:
+    """With SITE_URL set (as the GitHub Pages workflow does), a permalink's canonical link is the
+    claim's own section, and the sitemap lists pages, not the redirects to them."""
+    for name in ("mkdocs.yml", "overrides", "scripts"):
+        source = ROOT / name
+        copy = shutil.copytree if source.is_dir() else shutil.copy2
+        copy(source, tmp_path / name)  # type: ignore[operator]
+    shutil.copytree(ROOT / "docs" / "stylesheets", tmp_path / "docs" / "stylesheets")
+    shutil.copy2(ROOT / "docs" / "about.md", tmp_path / "docs" / "about.md")
+    shutil.copytree(MINI / "data", tmp_path / "data")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/brief/"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    permalink = (tmp_path / "site" / "c" / "fleet-alert" / "index.html").read_text("utf-8")
+    canonical = "https://example.org/brief/themes/the-fleet/#fleet-on-alert"
+    assert f'<link rel="canonical" href="{canonical}">' in permalink
+    assert permalink.count('rel="canonical"') == 1
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text("utf-8")
+    assert "<loc>https://example.org/brief/themes/the-fleet/</loc>" in sitemap
+    assert "/c/" not in sitemap

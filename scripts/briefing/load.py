@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from briefing.messages import describe_error
 from briefing.model import Actor, Article, Claim, Lever, Source, Target, Theme
+from briefing.perf import without_gc
 from briefing.problems import Problem, Severity, has_errors
 from briefing.yamlio import Document, Loc, parse_document
 
@@ -93,6 +94,7 @@ class LoadResult:
     problems: list[Problem]
 
 
+@without_gc
 def load_briefing(data_dir: Path) -> LoadResult:
     """Read and check every data file under `data_dir`; return the briefing or the problems."""
     from briefing.check import check_briefing  # the cross-checks import this module's types
@@ -119,22 +121,25 @@ def data_files(data_dir: Path, kind: str) -> list[Path]:
 
 def display_path(path: Path) -> str:
     """The path as an editor types it: relative to the working directory when it is below it."""
+    if not path.is_absolute():
+        return path.as_posix()
     try:
-        return Path(os.path.relpath(path)).as_posix() if path.is_absolute() else path.as_posix()
+        relative = Path(os.path.relpath(path))
     except ValueError:  # another drive on Windows
         return path.as_posix()
+    return path.as_posix() if relative.parts[:1] == ("..",) else relative.as_posix()
 
 
-def _read(path: Path, loaded: Loaded) -> Document | None:
+def _read(path: Path, loaded: Loaded) -> tuple[Document | None, Any]:
     name = display_path(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
         loaded.problems.append(Problem(name, 1, 1, f"cannot read file: {error.strerror}"))
-        return None
-    document, problems = parse_document(name, raw)
+        return None, None
+    document, data, problems = parse_document(name, raw)
     loaded.problems.extend(problems)
-    return document
+    return document, data
 
 
 def _load_article(data_dir: Path, loaded: Loaded) -> None:
@@ -143,36 +148,34 @@ def _load_article(data_dir: Path, loaded: Loaded) -> None:
         message = f"missing file: the article's metadata and paragraphs belong in {ARTICLE_FILE}"
         loaded.problems.append(Problem(display_path(path), 1, 1, message))
         return
-    document = _read(path, loaded)
+    document, data = _read(path, loaded)
     if document is None:
         return
-    if not isinstance(document.data, dict):
-        message = (
-            f"expected a mapping of article fields (title: ...), found {_shape(document.data)}"
-        )
+    if not isinstance(data, dict):
+        message = f"expected a mapping of article fields (title: ...), found {_shape(data)}"
         loaded.problems.append(document.problem((), message))
         return
     try:
-        loaded.article = Article.model_validate(document.data)
+        loaded.article = Article.model_validate(data)
         loaded.article_origin = Origin(document, ())
     except ValidationError as error:
         loaded.problems.extend(_model_problems(document, (), "article", error, Article))
 
 
 def _load_collection(path: Path, kind: str, model: type[BaseModel], loaded: Loaded) -> None:
-    document = _read(path, loaded)
-    if document is None or not isinstance(document.data, list):
+    document, data = _read(path, loaded)
+    if document is None or not isinstance(data, list):
         loaded.unreadable.add(kind)
         loaded.incomplete.add(kind)
     if document is None:
         return
-    if not isinstance(document.data, list):
-        found = _shape(document.data)
+    if not isinstance(data, list):
+        found = _shape(data)
         message = f"expected a list of {kind} (each item starting with '- '), found {found}"
         loaded.problems.append(document.problem((), message))
         return
     collection = loaded.collections[kind]
-    for number, item in enumerate(document.data):
+    for number, item in enumerate(data):
         raw_id = item.get("id") if isinstance(item, dict) else None
         label = (
             f"{SINGULAR[kind]} '{raw_id}'"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -12,6 +13,7 @@ from urllib.parse import quote
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
+@functools.lru_cache(maxsize=65536)  # names and titles recur on many pages
 def md(text: object) -> str:
     """Text for a Markdown line: every character that could start markup is escaped."""
     flat = " ".join(str(text).split())  # a newline could start a block (list, heading, HTML)

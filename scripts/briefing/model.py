@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-PARAGRAPH_PATTERN = r"^p[0-9]{2,3}$"
+PARAGRAPH_PATTERN = r"^p[0-9]{2,5}$"
 WHEN_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 

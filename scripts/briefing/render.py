@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from typing import Any
 
@@ -13,11 +14,13 @@ from briefing.export import render_exports
 from briefing.load import Briefing
 from briefing.markup import html_text, md, md_url, yaml_string
 from briefing.model import Actor, Claim
+from briefing.perf import without_gc
 from briefing.text import MARKER, normalize
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("briefing"),  # briefing/templates/
     undefined=jinja2.StrictUndefined,
+    auto_reload=False,  # templates are package files: no stat() per page
     keep_trailing_newline=True,
     trim_blocks=True,
     lstrip_blocks=True,
@@ -37,6 +40,7 @@ ENV.filters.update(
 )
 
 
+@without_gc
 def render_site(briefing: Briefing) -> dict[str, str]:
     """Every generated page and export, by path under docs/. Same input, same bytes."""
     context = build_context(briefing)
@@ -85,7 +89,12 @@ def site_nav(briefing: Briefing) -> list[Any]:
 
 
 def _render(template: str, context: dict[str, Any], **extra: Any) -> str:
-    return ENV.get_template(template).render({**context, **extra})
+    return _template(template).render({**context, **extra})
+
+
+@functools.cache
+def _template(name: str) -> jinja2.Template:
+    return ENV.get_template(name)
 
 
 def render_actor(actor: Actor, briefing: Briefing, context: dict[str, Any]) -> str:
@@ -111,13 +120,20 @@ def _render_article(briefing: Briefing, context: dict[str, Any]) -> str:
     for paragraph in briefing.article.paragraphs:
         pieces, last = [], 0
         for match in MARKER.finditer(paragraph.text):
-            pieces.append(md(paragraph.text[last : match.start()]))
+            pieces.append(_md_between(paragraph.text[last : match.start()]))
             source_id = by_marker[(paragraph.id, normalize(match.group(1)))].pop(0)
             pieces.append(f"[{md(match.group(1))}](../sources/index.md#{source_id})")
             last = match.end()
-        pieces.append(md(paragraph.text[last:]))
+        pieces.append(_md_between(paragraph.text[last:]))
         paragraph_html[paragraph.id] = "".join(pieces)
     return _render("article.md.j2", context, paragraph_html=paragraph_html)
+
+
+def _md_between(text: str) -> str:
+    """Escaped text between two links: `md` trims, but a space next to a link separates words."""
+    before = " " if text[:1].isspace() else ""
+    after = " " if text[-1:].isspace() and text.strip() else ""
+    return before + md(text) + after
 
 
 def _render_levers(briefing: Briefing, context: dict[str, Any]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 Loc = tuple[str | int, ...]
+Position = tuple[int, int]  # line and column, from 1
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 32
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -33,25 +35,40 @@ _Loader.yaml_implicit_resolvers = {
 
 @dataclass(frozen=True)
 class Document:
-    """One parsed file: its data and every node under its location, for positions in messages."""
+    """One parsed file, kept as its text: positions are found again only when a problem needs
+    one, so a large briefing does not hold a node or position for every value while it loads."""
 
     path: str
-    data: Any
-    nodes: dict[Loc, yaml.Node]
-    keys: dict[Loc, yaml.Node]
-    """The key node of each mapping entry, for messages about the key itself (an unknown field)."""
+    text: str
+
+    @functools.cached_property
+    def _positions(self) -> Index:
+        """Where each value and each mapping key starts, by location."""
+        loader = _Loader(self.text)
+        try:
+            index: Index = ({}, {})
+            node = loader.get_single_node()
+            if node is not None:
+                list(_index(self.path, node, (), index, set()))
+            return index
+        finally:
+            loader.dispose()
 
     def problem(
         self, loc: Loc, message: str, severity: Severity = Severity.ERROR, *, at_key: bool = False
     ) -> Problem:
         """A problem at `loc`, or at the nearest enclosing node when `loc` is a missing key."""
-        if at_key and loc in self.keys:
-            return _at(self.path, self.keys[loc], message, severity)
-        while loc and loc not in self.nodes:
+        values, keys = self._positions
+        if at_key and loc in keys:
+            return Problem(self.path, *keys[loc], message, severity)
+        while loc and loc not in values:
             loc = loc[:-1]
-        if loc not in self.nodes:
-            return Problem(self.path, 1, 1, message, severity)
-        return _at(self.path, self.nodes[loc], message, severity)
+        line, column = values.get(loc, (1, 1))
+        return Problem(self.path, line, column, message, severity)
+
+
+def _position(node: yaml.Node) -> Position:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 def _at(
@@ -63,34 +80,33 @@ def _at(
     return Problem(path, mark.line + 1, mark.column + 1, message, severity)
 
 
-def parse_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
-    """Parse one file; on any problem return no document and every problem found."""
+def parse_document(path: str, raw: bytes) -> tuple[Document | None, Any, list[Problem]]:
+    """Parse one file into its document and data; on any problem, no document and every
+    problem found."""
     if len(raw) > MAX_BYTES:
-        return None, [
-            Problem(path, 1, 1, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
-        ]
+        message = f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}"
+        return None, None, [Problem(path, 1, 1, message)]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return None, [_decode_problem(path, raw, error)]
+        return None, None, [_decode_problem(path, raw, error)]
     alias = _first_alias(path, text)
     if alias is not None:
-        return None, [alias]
+        return None, None, [alias]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, [Problem(path, 1, 1, "file is empty; expected a YAML document")]
-        nodes: dict[Loc, yaml.Node] = {}
-        keys: dict[Loc, yaml.Node] = {}
-        problems = list(_index(path, node, (), (nodes, keys), set()))
+            return None, None, [Problem(path, 1, 1, "file is empty; expected a YAML document")]
+        problems = list(_index(path, node, (), None, set()))
         if problems:
-            return None, problems
-        return Document(path, loader.construct_document(node), nodes, keys), []
+            return None, None, problems
+        return Document(path, text), loader.construct_document(node), []
     except yaml.MarkedYAMLError as error:
-        return None, [_yaml_problem(path, error)]
+        return None, None, [_yaml_problem(path, error)]
     except (yaml.YAMLError, RecursionError) as error:
-        return None, [Problem(path, 1, 1, f"cannot parse YAML: {type(error).__name__}")]
+        message = f"cannot parse YAML: {type(error).__name__}"
+        return None, None, [Problem(path, 1, 1, message)]
     finally:
         loader.dispose()
 
@@ -98,6 +114,8 @@ def parse_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem
 def _first_alias(path: str, text: str) -> Problem | None:
     """The first alias (`*name`), from the event stream: aliases share nodes, so only events know
     where each one is written. Refusing them defuses alias bombs before anything is built."""
+    if "*" not in text:  # every alias starts with one
+        return None
     count, first = 0, None
     try:
         for event in yaml.parse(text, Loader=_Loader):
@@ -113,16 +131,20 @@ def _first_alias(path: str, text: str) -> Problem | None:
     return _at(path, first, message)
 
 
-Index = tuple[dict[Loc, yaml.Node], dict[Loc, yaml.Node]]  # value nodes, key nodes
+Index = tuple[dict[Loc, Position], dict[Loc, Position]]  # values, keys
 
 
-def _index(path: str, node: yaml.Node, loc: Loc, index: Index, seen: set[int]) -> Iterator[Problem]:
-    """Index `node` and its children; yield duplicate keys, aliases and excessive nesting."""
+def _index(
+    path: str, node: yaml.Node, loc: Loc, index: Index | None, seen: set[int]
+) -> Iterator[Problem]:
+    """Walk `node` and its children (recording positions into `index`, if given); yield
+    duplicate keys, aliases and excessive nesting."""
     if id(node) in seen:  # a node reached twice is an alias: refusing them defuses alias bombs
         yield _at(path, node, "YAML anchors and aliases are not allowed")
         return
     seen.add(id(node))
-    index[0][loc] = node
+    if index is not None:
+        index[0][loc] = _position(node)
     if len(loc) > MAX_DEPTH:
         yield _at(path, node, f"nested deeper than {MAX_DEPTH} levels")
     elif isinstance(node, yaml.MappingNode):
@@ -133,7 +155,7 @@ def _index(path: str, node: yaml.Node, loc: Loc, index: Index, seen: set[int]) -
 
 
 def _index_mapping(
-    path: str, node: yaml.MappingNode, loc: Loc, index: Index, seen: set[int]
+    path: str, node: yaml.MappingNode, loc: Loc, index: Index | None, seen: set[int]
 ) -> Iterator[Problem]:
     first_keys: dict[str, yaml.Node] = {}
     for key, value in node.value:
@@ -149,7 +171,8 @@ def _index_mapping(
             )
             continue
         first_keys[key.value] = key
-        index[1][(*loc, key.value)] = key
+        if index is not None:
+            index[1][(*loc, key.value)] = _position(key)
         yield from _index(path, value, (*loc, key.value), index, seen)
 
 
@@ -167,7 +190,14 @@ def _decode_problem(path: str, raw: bytes, error: UnicodeDecodeError) -> Problem
     return Problem(path, line, column, f"file is not UTF-8 text (byte 0x{raw[error.start]:02x})")
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes shared values out in full: the loader refuses anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def dump_yaml(document: object, name: str = "") -> str:
     """YAML text for a data file, in a stable layout an editor can read."""
     del name
-    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)

@@ -1,0 +1,223 @@
+"""Measured speed: synthetic briefings at 1x, 10x and 100x the real claim count, and the real one.
+
+Prints figures; asserts nothing. Each measurement runs in a fresh interpreter so that peak memory
+and import costs are those of one build, not of the benchmark.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefing.yamlio import dump_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT_FILES = ("mkdocs.yml", "overrides", "scripts")
+
+
+def synthetic_data(source: Path, target: Path, factor: int) -> None:
+    """Write `factor` copies of every paragraph, source, actor and claim of `source` to `target`;
+    copy k gets ids suffixed `-xk`, so every reference still resolves."""
+    target.mkdir(parents=True)
+    article = _read(source / "article.yml")
+    body = [p for p in article["paragraphs"] if p.get("role", "body") == "body"]
+    rest = [p for p in article["paragraphs"] if p not in body]
+    numbers: dict[tuple[int, str], str] = {}
+    paragraphs: list[dict[str, Any]] = []
+    for copy in range(factor):
+        for paragraph in [*body, *(rest if copy == factor - 1 else [])]:
+            new_id = f"p{len(paragraphs) + 1:02d}"
+            numbers[(copy, paragraph["id"])] = new_id
+            paragraphs.append({**paragraph, "id": new_id})
+    _write(target / "article.yml", {**article, "paragraphs": paragraphs})
+    for name in ("themes.yml", "levers.yml", "targets.yml"):
+        shutil.copy2(source / name, target / name)
+    sources = [  # the credit line's source only once, with the one credit paragraph
+        _copy_source(s, copy, numbers[(copy, s["paragraph"])])
+        for copy in range(factor)
+        for s in _read(source / "sources.yml")
+        if (copy, s["paragraph"]) in numbers
+    ]
+    _write(target / "sources.yml", sources)
+    actors = _read(source / "actors.yml")
+    claims = [c for path in sorted((source / "claims").glob("*.yml")) for c in _read(path)]
+    (target / "actors").mkdir()
+    (target / "claims").mkdir()
+    for k in range(factor):  # one file per copy, as editors would split a large briefing
+        _write(target / "actors" / f"copy-{k:03d}.yml", [_copy_actor(a, k) for a in actors])
+        claims_k = [_copy_claim(c, k, numbers) for c in claims]
+        _write(target / "claims" / f"copy-{k:03d}.yml", claims_k)
+
+
+def _suffix(identifier: str, copy: int) -> str:
+    return identifier if copy == 0 else f"{identifier}-x{copy}"
+
+
+def _copy_source(source: dict[str, Any], copy: int, paragraph: str) -> dict[str, Any]:
+    return {**source, "id": _suffix(source["id"], copy), "paragraph": paragraph}
+
+
+def _copy_actor(actor: dict[str, Any], copy: int) -> dict[str, Any]:
+    relations = [
+        {**r, "to": _suffix(r["to"], copy), "claim": _suffix(r["claim"], copy)}
+        for r in actor.get("relations", [])
+    ]
+    return {**actor, "id": _suffix(actor["id"], copy), "relations": relations}
+
+
+def _copy_claim(
+    claim: dict[str, Any], copy: int, numbers: dict[tuple[int, str], str]
+) -> dict[str, Any]:
+    copied = {
+        **claim,
+        "id": _suffix(claim["id"], copy),
+        "paragraph": numbers[(copy, claim["paragraph"])],
+    }
+    for field in ("actors", "sources", "aliases"):
+        copied[field] = [_suffix(value, copy) for value in claim.get(field, [])]
+    if claim.get("attributed_to"):
+        copied["attributed_to"] = _suffix(claim["attributed_to"], copy)
+    return copied
+
+
+def _read(path: Path) -> Any:
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def _write(path: Path, document: object) -> None:
+    path.write_text(dump_yaml(document), "utf-8")
+
+
+def measure_render(data: Path, docs: Path) -> dict[str, float]:
+    """Import, load, render and write once, in this process; peak memory is this process's."""
+    started = time.perf_counter()
+    from briefing.load import load_briefing
+    from briefing.render import render_site
+    from briefing.site import write_pages
+
+    imported = time.perf_counter()
+    result = load_briefing(data)
+    assert result.briefing is not None, [str(p) for p in result.problems[:5]]
+    loaded = time.perf_counter()
+    pages = render_site(result.briefing)
+    rendered = time.perf_counter()
+    write_pages(pages, docs)
+    written = time.perf_counter()
+    return {
+        "claims": len(result.briefing.claims),
+        "pages": len(pages),
+        "import_s": imported - started,
+        "load_s": loaded - imported,
+        "render_s": rendered - loaded,
+        "write_s": written - rendered,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _measure_in_child(data: Path, docs: Path) -> dict[str, float]:
+    output = subprocess.run(
+        [sys.executable, "-m", "briefing.bench", "--measure", str(data), str(docs)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return dict(json.loads(output))
+
+
+def _mkdocs_build(project: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        cwd=project, env=env, check=True, capture_output=True,
+    )  # fmt: skip
+    return time.perf_counter() - started
+
+
+def _project(folder: Path, data: Path | None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        copy = shutil.copytree if source.is_dir() else shutil.copy2
+        copy(source, folder / name)
+    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns(*_generated()))
+    if data is not None:
+        shutil.move(str(data), folder / "data")
+    else:
+        shutil.copytree(ROOT / "data", folder / "data")
+    return folder
+
+
+def _generated() -> list[str]:
+    manifest = ROOT / "docs" / ".generated.json"
+    names = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else []
+    return [".generated.json", *{name.split("/")[0] for name in names}]
+
+
+def run(factors: list[int], with_mkdocs: bool) -> None:
+    """Print one row per scale, then the real data's share of `make build`."""
+    print("scale  claims  pages   load s  render s  µs/claim  peak MB  mkdocs build s")
+    for factor in factors:
+        with tempfile.TemporaryDirectory() as temporary:
+            folder = Path(temporary)
+            synthetic_data(ROOT / "data", folder / "synthetic", factor)
+            project = _project(folder / "project", folder / "synthetic")
+            row = _measure_in_child(project / "data", project / "docs")
+            build = _mkdocs_build(project) if with_mkdocs else float("nan")
+            per_claim = row["render_s"] / row["claims"] * 1e6
+            print(
+                f"{factor:>4}x {row['claims']:>7} {row['pages']:>6} {row['load_s']:>8.3f}"
+                f" {row['render_s']:>9.3f} {per_claim:>9.1f} {row['peak_mb']:>8.1f} {build:>15.2f}"
+            )
+    _real_share()
+
+
+def _real_share() -> None:
+    """`make build` is build.py (import, load, render, write) then `mkdocs build` (whose hook
+    loads and renders again, writing nothing): the render's share of the whole."""
+    with tempfile.TemporaryDirectory() as temporary:
+        project = _project(Path(temporary), None)
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "scripts/build.py"], cwd=project, check=True, capture_output=True
+        )
+        build_py = time.perf_counter() - started
+        mkdocs = _mkdocs_build(project)
+        row = _measure_in_child(project / "data", Path(temporary) / "docs2")
+    total = build_py + mkdocs
+    print(
+        f"real data: build.py {build_py:.2f}s + mkdocs build {mkdocs:.2f}s"
+        f" = make build {total:.2f}s;"
+        f" render {row['render_s'] * 1000:.0f} ms (load {row['load_s'] * 1000:.0f} ms),"
+        f" {row['render_s'] / mkdocs:.1%} of the MkDocs build, {2 * row['render_s'] / total:.1%}"
+        " of make build (it renders twice)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`bench.py [--scales 1 10 100] [--no-mkdocs]`."""
+    parser = argparse.ArgumentParser(prog="bench.py", description=__doc__)
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--no-mkdocs", action="store_true", help="skip the MkDocs build timings")
+    parser.add_argument("--measure", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure_render(*args.measure)))
+        return 0
+    run(args.scales, not args.no_mkdocs)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
