@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from briefing.markup import html_text, md, md_url, yaml_string
+from briefing.markup import html_text, md, md_url, meta, yaml_string
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -61,3 +61,7 @@ def test_url_cannot_leave_its_link_destination() -> None:
     assert md_url('https://example.org/a(b)"<c> d') == "https://example.org/a%28b%29%22%3Cc%3E%20d"
     html = markdown.markdown(f"[x]({md_url('https://example.org/a)b')})")
     assert html == '<p><a href="https://example.org/a%29b">x</a></p>'
+
+
+def test_page_meta_is_html_escaped_for_themes_that_print_it_raw() -> None:
+    assert meta('"><script>x</script>') == '"&quot;&gt;&lt;script&gt;x&lt;/script&gt;"'

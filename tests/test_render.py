@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from briefing.load import Briefing, load_briefing
 from briefing.render import render_site
@@ -102,3 +105,17 @@ def test_harmless_file_variants_build_the_same_site(
     assert result.problems == []
     assert result.briefing is not None
     assert render_site(result.briefing) == render_site(mini)
+
+
+def test_csv_cells_cannot_start_a_spreadsheet_formula(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI / "data", data)
+    fleet = data / "claims" / "the-fleet.yml"
+    formula = '=HYPERLINK("http://evil.example","x")'
+    claims = yaml.safe_load(fleet.read_text("utf-8"))
+    claims[0]["text"] = f"{formula} The fleet is on alert."
+    fleet.write_text(yaml.safe_dump(claims, allow_unicode=True), "utf-8")
+    briefing = load_briefing(data).briefing
+    assert briefing is not None
+    rows = list(csv.reader(io.StringIO(render_site(briefing)["data/claims.csv"])))
+    assert rows[1][:2] == ["fleet-on-alert", f"'{formula} The fleet is on alert."]

@@ -31,6 +31,12 @@ def yaml_string(text: object) -> str:
     return json.dumps(" ".join(str(text).split()), ensure_ascii=False)
 
 
+def meta(text: object) -> str:
+    """A page's title or description for front matter: HTML-escaped first, because MkDocs'
+    templates (Material's too) print page titles and descriptions without escaping them."""
+    return yaml_string(html_text(text))
+
+
 def md_url(url: object) -> str:
     """An http(s) URL as a Markdown link destination: anything that could end or bend it is
     percent-encoded (parentheses, quotes, angle brackets, spaces)."""

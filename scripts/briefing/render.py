@@ -12,7 +12,7 @@ from briefing import labels
 from briefing.context import build_context
 from briefing.export import render_exports
 from briefing.load import Briefing
-from briefing.markup import html_text, md, md_url, yaml_string
+from briefing.markup import html_text, md, md_url, meta, yaml_string
 from briefing.model import Actor, Claim
 from briefing.perf import without_gc
 from briefing.text import MARKER, normalize
@@ -28,6 +28,7 @@ ENV = jinja2.Environment(
 )
 ENV.filters.update(
     md=md,
+    meta=meta,
     url=md_url,
     html=html_text,
     yaml=yaml_string,
@@ -74,7 +75,8 @@ def _example_url(context: dict[str, Any]) -> str:
 
 def site_nav(briefing: Briefing) -> list[Any]:
     """MkDocs `nav`: the briefing, then the themes in their order, then the reference pages."""
-    themes = [{theme.title: f"themes/{theme.id}.md"} for theme in briefing.themes.values()]
+    # Nav titles are printed unescaped by the theme, like page titles.
+    themes = [{html_text(t.title): f"themes/{t.id}.md"} for t in briefing.themes.values()]
     return [
         {"Briefing": "index.md"},
         {"Themes": themes},
