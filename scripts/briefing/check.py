@@ -11,6 +11,8 @@ from briefing.model import Claim, ParagraphRole, SourceRole
 from briefing.problems import Problem, Severity
 from briefing.text import markers, normalize, plain
 
+RESERVED_ACTOR_IDS = frozenset({"index", "network"})
+
 # Claim fields that hold ids, the kind they point to, and the verb used in messages.
 CLAIM_REFERENCES = (
     ("theme", "themes", "belongs to unknown theme"),
@@ -30,6 +32,7 @@ def check_briefing(loaded: Loaded, *, complete: bool) -> list[Problem]:
     """
     checks = (
         _check_unique_ids,
+        _check_reserved_ids,
         _check_paragraph_numbers,
         _check_claim_references,
         _check_claim_text,
@@ -69,6 +72,14 @@ def _check_unique_ids(loaded: Loaded) -> Iterator[Problem]:
                     yield collection.origins[record_id].problem(*sub, message=message)
                 else:
                     owners[name] = owner if label == "id" else f"{owner} (as an alias)"
+
+
+def _check_reserved_ids(loaded: Loaded) -> Iterator[Problem]:
+    """Actor pages share actors/ with the index and the network page."""
+    actors = loaded.collections["actors"]
+    for actor_id in RESERVED_ACTOR_IDS.intersection(actors.records):
+        message = f"actor id '{actor_id}' is reserved: actors/{actor_id}/ is another page"
+        yield actors.origins[actor_id].problem("id", message=message)
 
 
 def _check_paragraph_numbers(loaded: Loaded) -> Iterator[Problem]:

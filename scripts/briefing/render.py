@@ -14,6 +14,8 @@ from briefing.export import render_exports
 from briefing.load import Briefing
 from briefing.markup import html_text, md, md_url, meta, yaml_string
 from briefing.model import Actor, Claim
+from briefing.network import drawn_actors, render_network_svg
+from briefing.network_layout import central_actor
 from briefing.perf import without_gc
 from briefing.text import MARKER, normalize
 
@@ -38,6 +40,7 @@ ENV.filters.update(
     figure_value=labels.figure_value,
     figure_label=labels.figure_label,
     singular=labels.singular,
+    relation=labels.relation_label,
 )
 
 
@@ -49,6 +52,7 @@ def render_site(briefing: Briefing) -> dict[str, str]:
         "index.md": _render("home.md.j2", context),
         "article/index.md": _render_article(briefing, context),
         "actors/index.md": _render("actors_index.md.j2", context),
+        "actors/network.md": _render_network(briefing, context),
         "sources/index.md": _render("sources.md.j2", context),
         "levers/index.md": _render_levers(briefing, context),
         "timeline/index.md": _render_timeline(briefing, context),
@@ -82,6 +86,7 @@ def site_nav(briefing: Briefing) -> list[Any]:
         {"Themes": themes},
         {"Leverage matrix": "levers/index.md"},
         {"Actors": "actors/index.md"},
+        {"Actor network": "actors/network.md"},
         {"Timeline": "timeline/index.md"},
         {"Figures": "figures/index.md"},
         {"Sources": "sources/index.md"},
@@ -110,6 +115,20 @@ def render_actor(actor: Actor, briefing: Briefing, context: dict[str, Any]) -> s
     relations = context["relations_by_actor"][actor.id]
     return _render(
         "actor.md.j2", context, actor=actor, relations=relations, claims_by_theme=by_theme
+    )
+
+
+def _render_network(briefing: Briefing, context: dict[str, Any]) -> str:
+    """The actor network: the diagram, then every relation as a table row."""
+    centre = central_actor(briefing.actors)
+    drawn = drawn_actors(briefing.actors)
+    return _render(
+        "network.md.j2",
+        context,
+        svg=render_network_svg(drawn),
+        drawn_count=len(drawn),
+        centre=briefing.actors[centre] if centre else None,
+        relation_count=sum(len(actor.relations) for actor in briefing.actors.values()),
     )
 
 
