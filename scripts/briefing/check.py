@@ -35,6 +35,7 @@ def check_briefing(loaded: Loaded, *, complete: bool) -> list[Problem]:
         _check_reserved_ids,
         _check_paragraph_numbers,
         _check_claim_references,
+        _check_argument,
         _check_claim_text,
         _check_sources,
         _check_markers_recorded,
@@ -128,6 +129,17 @@ def _article(noun: str) -> str:
 def _hint(value: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(known), n=1)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _check_argument(loaded: Loaded) -> Iterator[Problem]:
+    """Each line of the argument rests on claims that exist."""
+    assert loaded.article is not None and loaded.article_origin is not None
+    origin = loaded.article_origin
+    for line, argument in enumerate(loaded.article.argument):
+        for number, claim_id in enumerate(argument.claims):
+            what = f"argument line {line + 1} rests on unknown claim"
+            yield from _reference(loaded, origin, ("argument", line, "claims", number), claim_id,
+                                  "claims", what)  # fmt: skip
 
 
 def _check_claim_text(loaded: Loaded) -> Iterator[Problem]:

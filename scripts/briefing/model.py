@@ -117,6 +117,13 @@ class Paragraph(Record):
     """`body` for the argument, `credit` for the publisher's credit line."""
 
 
+class ArgumentLine(Record):
+    text: Text
+    """One line of the article's argument, in plain words."""
+    claims: tuple[Slug, ...] = Field(min_length=1)
+    """The claims that line rests on: a reader goes from the summary to the evidence."""
+
+
 class Article(Record):
     title: Text
     """The article's headline."""
@@ -132,6 +139,8 @@ class Article(Record):
     """What is known of the publication date (the supplied text carries none)."""
     latest_event: When | None = None
     """Date of the latest event the article mentions, where the text gives no publication date."""
+    argument: tuple[ArgumentLine, ...] = Field(default=(), max_length=7)
+    """What the article argues, in about five lines, for the home page."""
     draft: Flag = False
     """True while the data is incomplete: coverage gaps are warnings, not errors."""
     paragraphs: tuple[Paragraph, ...] = Field(min_length=1)
