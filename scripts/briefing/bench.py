@@ -7,6 +7,7 @@ and import costs are those of one build, not of the benchmark.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -169,22 +170,51 @@ def _generated() -> list[str]:
 
 
 def run(factors: list[int], with_mkdocs: bool) -> None:
-    """Print one row per scale, then the real data's share of `make build`."""
+    """Print one row per scale, the growth between scales, then the real data's share."""
     print("CPU seconds for load and render; wall seconds for the MkDocs build.")
     print("scale  claims  pages   load s  render s  µs/claim  peak MB  mkdocs build s")
+    rows = []
     for factor in factors:
         with tempfile.TemporaryDirectory() as temporary:
             folder = Path(temporary)
             synthetic_data(ROOT / "data", folder / "synthetic", factor)
             project = _project(folder / "project", folder / "synthetic")
             row = _measure_in_child(project / "data", project / "docs")
-            build = _mkdocs_build(project) if with_mkdocs else float("nan")
+            row["build_s"] = _mkdocs_build(project) if with_mkdocs else float("nan")
+            rows.append(row)
             per_claim = row["render_s"] / row["claims"] * 1e6
             print(
-                f"{factor:>4}x {row['claims']:>7} {row['pages']:>6} {row['load_s']:>8.3f}"
-                f" {row['render_s']:>9.3f} {per_claim:>9.1f} {row['peak_mb']:>8.1f} {build:>15.2f}"
+                f"{factor:>4}x {row['claims']:>7.0f} {row['pages']:>6.0f} {row['load_s']:>8.3f}"
+                f" {row['render_s']:>9.3f} {per_claim:>9.1f} {row['peak_mb']:>8.1f}"
+                f" {row['build_s']:>15.2f}"
             )
+    _growth(rows)
     _real_share()
+
+
+def _growth(rows: list[dict[str, float]]) -> None:
+    """Marginal cost per claim (the slope, free of fixed costs such as template compilation)
+    and how each measure grows per tenfold data: 10.0 is linear."""
+    if len(rows) < 2:
+        return
+    first, last = rows[0], rows[-1]
+    added = last["claims"] - first["claims"]
+    slope = (last["render_s"] - first["render_s"]) / added * 1e6
+    span = f"{first['claims']:.0f} to {last['claims']:.0f} claims"
+    print(f"marginal render cost per claim, {span}: {slope:.1f} µs")
+    for small, large in itertools.pairwise(rows):
+        tenfold = (large["claims"] / small["claims"]) / 10
+        growth = {
+            key: large[key] / small[key] / tenfold
+            for key in ("load_s", "render_s", "peak_mb", "build_s")
+        }
+        print(
+            f"growth {small['claims']:.0f} -> {large['claims']:.0f} claims, per tenfold:"
+            + "".join(
+                f" {key[:-2] if key != 'peak_mb' else 'memory'} x{v:.1f}"
+                for key, v in growth.items()
+            )
+        )
 
 
 def _real_share() -> None:

@@ -4,6 +4,7 @@ theme, paragraph, actor and source; relations both ways), so no page scans the w
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from briefing import labels
@@ -67,16 +68,29 @@ def _claim_groups(briefing: Briefing, claims: list[Claim]) -> dict[str, Any]:
     }
 
 
-def _relations_by_actor(briefing: Briefing) -> dict[str, list[dict[str, str]]]:
+@dataclass(frozen=True)
+class RelationRow:
+    """One row of an actor's relations table."""
+
+    label: str
+    """The relation, read from this actor ('supplies', or '← supplies' when the other acts)."""
+    other: str
+    """The other actor's id."""
+    detail: str
+    claim: str
+    """The evidencing claim's id."""
+
+
+def _relations_by_actor(briefing: Briefing) -> dict[str, list[RelationRow]]:
     """Each actor's relations, its own first, then those of others pointing at it (marked ←)."""
-    outgoing: dict[str, list[dict[str, str]]] = {actor_id: [] for actor_id in briefing.actors}
-    incoming: dict[str, list[dict[str, str]]] = {actor_id: [] for actor_id in briefing.actors}
+    outgoing: dict[str, list[RelationRow]] = {actor_id: [] for actor_id in briefing.actors}
+    incoming: dict[str, list[RelationRow]] = {actor_id: [] for actor_id in briefing.actors}
     for actor in briefing.actors.values():
         for relation in actor.relations:
             label = labels.relation_label(relation.kind)
-            common = {"detail": relation.detail, "claim": relation.claim}
-            outgoing[actor.id].append({"label": label, "other": relation.to, **common})
-            incoming[relation.to].append({"label": f"← {label}", "other": actor.id, **common})
+            detail, claim = relation.detail, relation.claim
+            outgoing[actor.id].append(RelationRow(label, relation.to, detail, claim))
+            incoming[relation.to].append(RelationRow(f"← {label}", actor.id, detail, claim))
     return {actor_id: outgoing[actor_id] + incoming[actor_id] for actor_id in briefing.actors}
 
 

@@ -35,19 +35,21 @@ def render_exports(briefing: Briefing, claim_url: dict[str, str]) -> dict[str, s
         _json_line(s, {"claims": supports[s.id], "page_url": f"sources/#{s.id}"})
         for s in briefing.sources.values()
     ]
-    rows = [{**c.model_dump(mode="json"), "url": claim_url[c.id]} for c in claims]
     return {
         "data/claims.json": _json_array(claim_lines),
         "data/actors.json": _json_array(actor_lines),
         "data/sources.json": _json_array(source_lines),
-        "data/claims.csv": _csv(rows),
+        "data/claims.csv": _csv(claims, claim_url),
         "data/schema.json": json.dumps(data_schema(), ensure_ascii=False, indent=2) + "\n",
     }
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # built once, not per call
+
+
 def _json_line(record: BaseModel, extra: dict[str, Any]) -> str:
     """A record as one line of JSON with the site's fields added (pydantic serialises in Rust)."""
-    added = json.dumps(extra, ensure_ascii=False, separators=(",", ":"))
+    added = _ENCODER.encode(extra)
     return f"{record.model_dump_json()[:-1]},{added[1:]}"
 
 
@@ -68,22 +70,38 @@ def _ordered(briefing: Briefing, claim_url: dict[str, str]) -> list[Claim]:
     return [briefing.claims[claim_id] for claim_id in claim_url]
 
 
-def _csv(claims: list[dict[str, Any]]) -> str:
+def _csv(claims: list[Claim], claim_url: dict[str, str]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
-    for claim in claims:
-        figure = claim["figure"] or {}
-        row = {**claim, **{f"figure_{key}": value for key, value in figure.items()}}
-        for field in LIST_FIELDS:
-            row[field] = "; ".join(claim[field])
-        writer.writerow([_cell(row.get(field)) for field in CSV_FIELDS])
+    writer.writerows(_csv_row(claim, claim_url[claim.id]) for claim in claims)
     return buffer.getvalue()
 
 
-def _cell(value: object) -> str:
+def _csv_row(claim: Claim, url: str) -> list[str]:
+    """One claim as CSV cells, in CSV_FIELDS order; free text is guarded against formulas."""
+    figure = claim.figure
+    return [
+        claim.id,
+        _cell(claim.text),
+        claim.kind.value,
+        _cell(claim.hedge),
+        claim.attributed_to or "",
+        claim.theme,
+        *("; ".join(getattr(claim, field)) for field in LIST_FIELDS),
+        claim.paragraph,
+        _cell(claim.quote),
+        claim.when or "",
+        str(figure.value) if figure else "",
+        _cell(figure.unit) if figure else "",
+        _cell(figure.label) if figure else "",
+        "true" if claim.key_judgment else "false",
+        url,
+    ]
+
+
+def _cell(text: str | None) -> str:
     """Spreadsheet-safe text: no formula can start a cell (CSV injection)."""
-    if value is None:
+    if text is None:
         return ""
-    text = str(value).lower() if isinstance(value, bool) else str(value)
     return "'" + text if text[:1] in FORMULA_STARTS else text

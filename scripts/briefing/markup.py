@@ -6,7 +6,11 @@ import functools
 import html
 import json
 import re
+from collections.abc import Callable
 from urllib.parse import quote
+
+# json.dumps builds an encoder per call when given options; this is the C function it ends in.
+_json_string: Callable[[str], str] = json.encoder.encode_basestring
 
 # Python-Markdown's backslash-escapable characters (ESCAPED_CHARS, with `|` from the tables
 # extension); `<`, `>` and `&` become entities instead, so no raw HTML or entity survives.
@@ -28,7 +32,7 @@ def html_text(text: object) -> str:
 
 def yaml_string(text: object) -> str:
     """A scalar for YAML front matter: a JSON string is valid YAML and stays on its line."""
-    return json.dumps(" ".join(str(text).split()), ensure_ascii=False)
+    return _json_string(" ".join(str(text).split()))
 
 
 def meta(text: object) -> str:

@@ -106,11 +106,11 @@ def _template(name: str) -> jinja2.Template:
 
 def render_actor(actor: Actor, briefing: Briefing, context: dict[str, Any]) -> str:
     """An actor's page: role, relations both ways with their evidence, every claim about it."""
-    claims = context["claims_by_actor"][actor.id]
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in context["claims_by_actor"][actor.id]:
+        groups[claim.theme].append(claim)
     by_theme = [
-        (theme, [claim for claim in claims if claim.theme == theme.id])
-        for theme in briefing.themes.values()
-        if any(claim.theme == theme.id for claim in claims)
+        (theme, groups[theme.id]) for theme in briefing.themes.values() if theme.id in groups
     ]
     relations = context["relations_by_actor"][actor.id]
     return _render(
