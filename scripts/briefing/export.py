@@ -13,8 +13,7 @@ from pydantic import BaseModel
 from briefing.load import Briefing
 from briefing.model import Claim
 
-LIST_FIELDS = ("levers", "actors", "targets", "sources")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = frozenset("=+-@\t\r")
 CSV_FIELDS = (
     *("id", "text", "kind", "hedge", "attributed_to", "theme", "levers", "actors", "targets"),
     *("sources", "paragraph", "quote", "when", "figure_value", "figure_unit", "figure_label"),
@@ -84,17 +83,18 @@ def _csv_row(claim: Claim, url: str) -> list[str]:
     return [
         claim.id,
         _cell(claim.text),
-        claim.kind.value,
+        claim.kind,
         _cell(claim.hedge),
         claim.attributed_to or "",
         claim.theme,
-        *("; ".join(getattr(claim, field)) for field in LIST_FIELDS),
+        "; ".join(claim.levers),
+        "; ".join(claim.actors),
+        "; ".join(claim.targets),
+        "; ".join(claim.sources),
         claim.paragraph,
         _cell(claim.quote),
         claim.when or "",
-        str(figure.value) if figure else "",
-        _cell(figure.unit) if figure else "",
-        _cell(figure.label) if figure else "",
+        *((str(figure.value), _cell(figure.unit), _cell(figure.label)) if figure else ("", "", "")),
         "true" if claim.key_judgment else "false",
         url,
     ]
@@ -102,6 +102,6 @@ def _csv_row(claim: Claim, url: str) -> list[str]:
 
 def _cell(text: str | None) -> str:
     """Spreadsheet-safe text: no formula can start a cell (CSV injection)."""
-    if text is None:
+    if not text:
         return ""
-    return "'" + text if text[:1] in FORMULA_STARTS else text
+    return "'" + text if text[0] in FORMULA_STARTS else text

@@ -47,7 +47,7 @@ ENV.filters.update(
 @without_gc
 def render_site(briefing: Briefing) -> dict[str, str]:
     """Every generated page and export, by path under docs/. Same input, same bytes."""
-    context = build_context(briefing)
+    context = {**ENV.globals, **build_context(briefing)}
     pages = {
         "index.md": _render("home.md.j2", context),
         "article/index.md": _render_article(briefing, context),
@@ -96,7 +96,11 @@ def site_nav(briefing: Briefing) -> list[Any]:
 
 
 def _render(template: str, context: dict[str, Any], **extra: Any) -> str:
-    return _template(template).render({**context, **extra})
+    """`Template.render`, less its copy of the whole context for every page: the context (which
+    already holds the environment's globals) is shared, and only `extra` is added."""
+    compiled = _template(template)
+    state = compiled.new_context({**context, **extra}, shared=True)
+    return ENV.concat(compiled.root_render_func(state))
 
 
 @functools.cache
