@@ -101,22 +101,27 @@ def _write(path: Path, document: object) -> None:
 
 
 def measure_render(data: Path, docs: Path) -> dict[str, float]:
-    """Import, load, render and write once, in this process; peak memory is this process's.
-    Times are CPU seconds of this process: the work is single-threaded, and CPU time is far less
-    disturbed than wall time by whatever else a shared machine is running."""
+    """Import, load, render every page, then write the site (which renders again, as a build
+    does), in this process; peak memory is this process's. Times are CPU seconds of this process:
+    the work is single-threaded, and CPU time is far less disturbed than wall time by whatever
+    else a shared machine is running."""
     clock = time.process_time
     started = clock()
     from briefing.load import load_briefing
+    from briefing.perf import paused_gc
     from briefing.render import render_site
-    from briefing.site import write_pages
+    from briefing.site import write_site
 
     imported = clock()
     result = load_briefing(data)
     assert result.briefing is not None, [str(p) for p in result.problems[:5]]
     loaded = clock()
-    pages = render_site(result.briefing)
+    with paused_gc():  # as in write_site
+        pages = render_site(result.briefing)
+        for _text in pages.values():
+            pass
     rendered = clock()
-    write_pages(pages, docs)
+    write_site(result.briefing, docs)
     written = clock()
     return {
         "claims": len(result.briefing.claims),

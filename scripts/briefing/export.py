@@ -6,6 +6,8 @@ import csv
 import functools
 import io
 import json
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from pydantic import BaseModel
@@ -21,26 +23,48 @@ CSV_FIELDS = (
 )
 
 
-def render_exports(briefing: Briefing, claim_url: dict[str, str]) -> dict[str, str]:
-    """{docs path: text} for data/claims.json, actors.json, sources.json and claims.csv."""
+def export_makers(briefing: Briefing, claim_url: dict[str, str]) -> dict[str, Callable[[], str]]:
+    """{docs path: its renderer} for data/claims.json, actors.json, sources.json, claims.csv and
+    schema.json (see `render.Pages`)."""
     claims = _ordered(briefing, claim_url)
+    return {
+        "data/claims.json": partial(_claims_json, claims, claim_url),
+        "data/actors.json": partial(_actors_json, briefing),
+        "data/sources.json": partial(_sources_json, briefing, claims),
+        "data/claims.csv": partial(_csv, claims, claim_url),
+        "data/schema.json": _schema_json,
+    }
+
+
+def render_exports(briefing: Briefing, claim_url: dict[str, str]) -> dict[str, str]:
+    """{docs path: text} for every export."""
+    return {path: make() for path, make in export_makers(briefing, claim_url).items()}
+
+
+def _claims_json(claims: list[Claim], claim_url: dict[str, str]) -> str:
+    return _json_array([_json_line(c, {"url": claim_url[c.id]}) for c in claims])
+
+
+def _actors_json(briefing: Briefing) -> str:
+    actors = briefing.actors.values()
+    return _json_array([_json_line(a, {"url": f"actors/{a.id}/"}) for a in actors])
+
+
+def _sources_json(briefing: Briefing, claims: list[Claim]) -> str:
     supports: dict[str, list[str]] = {source_id: [] for source_id in briefing.sources}
     for claim in claims:
         for source_id in claim.sources:
             supports[source_id].append(claim.id)
-    claim_lines = [_json_line(c, {"url": claim_url[c.id]}) for c in claims]
-    actor_lines = [_json_line(a, {"url": f"actors/{a.id}/"}) for a in briefing.actors.values()]
-    source_lines = [
-        _json_line(s, {"claims": supports[s.id], "page_url": f"sources/#{s.id}"})
-        for s in briefing.sources.values()
-    ]
-    return {
-        "data/claims.json": _json_array(claim_lines),
-        "data/actors.json": _json_array(actor_lines),
-        "data/sources.json": _json_array(source_lines),
-        "data/claims.csv": _csv(claims, claim_url),
-        "data/schema.json": json.dumps(data_schema(), ensure_ascii=False, indent=2) + "\n",
-    }
+    return _json_array(
+        [
+            _json_line(s, {"claims": supports[s.id], "page_url": f"sources/#{s.id}"})
+            for s in briefing.sources.values()
+        ]
+    )
+
+
+def _schema_json() -> str:
+    return json.dumps(data_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # built once, not per call

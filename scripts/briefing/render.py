@@ -1,22 +1,23 @@
-"""Model -> pages: `render_site(briefing)` returns {docs-relative path: Markdown text}. Pure."""
+"""Model -> pages: `render_site(briefing)` maps each docs-relative path to its text. Pure."""
 
 from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import jinja2
 
 from briefing import labels
 from briefing.context import build_context
-from briefing.export import render_exports
+from briefing.export import export_makers
 from briefing.load import Briefing
 from briefing.markup import html_text, md, md_url, meta, yaml_string
 from briefing.model import Actor, Claim
 from briefing.network import drawn_actors, render_network_svg
 from briefing.network_layout import central_actor
-from briefing.perf import without_gc
+from briefing.perf import paused_gc
 from briefing.text import MARKER, normalize
 
 ENV = jinja2.Environment(
@@ -44,32 +45,51 @@ ENV.filters.update(
 )
 
 
-@without_gc
-def render_site(briefing: Briefing) -> dict[str, str]:
+class Pages(Mapping[str, str]):
+    """Every generated page and export by its path under docs/, rendered when read: a build
+    writes one page at a time instead of holding the whole site in memory. Reading a page
+    twice renders it twice, with the same text."""
+
+    def __init__(self, makers: dict[str, Callable[[], str]]) -> None:
+        self._makers = dict(sorted(makers.items()))
+
+    def __getitem__(self, path: str) -> str:
+        return self._makers[path]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+def render_site(briefing: Briefing) -> Pages:
     """Every generated page and export, by path under docs/. Same input, same bytes."""
-    context = {**ENV.globals, **build_context(briefing)}
-    pages = {
-        "index.md": _render("home.md.j2", context),
-        "article/index.md": _render_article(briefing, context),
-        "actors/index.md": _render("actors_index.md.j2", context),
-        "actors/network.md": _render_network(briefing, context),
-        "sources/index.md": _render("sources.md.j2", context),
-        "levers/index.md": _render_levers(briefing, context),
-        "timeline/index.md": _render_timeline(briefing, context),
-        "figures/index.md": _render("figures.md.j2", context),
-        "data/index.md": _render("data.md.j2", context, example_url=_example_url(context)),
+    with paused_gc():
+        context = {**ENV.globals, **build_context(briefing)}
+    page = functools.partial
+    makers: dict[str, Callable[[], str]] = {
+        "index.md": page(_render, "home.md.j2", context),
+        "article/index.md": page(_render_article, briefing, context),
+        "actors/index.md": page(_render, "actors_index.md.j2", context),
+        "actors/network.md": page(_render_network, briefing, context),
+        "sources/index.md": page(_render, "sources.md.j2", context),
+        "levers/index.md": page(_render_levers, briefing, context),
+        "timeline/index.md": page(_render_timeline, briefing, context),
+        "figures/index.md": page(_render, "figures.md.j2", context),
+        "data/index.md": page(_render, "data.md.j2", context, example_url=_example_url(context)),
     }
     for theme in briefing.themes.values():
         claims = context["claims_by_theme"][theme.id]
         paragraphs = sorted({claim.paragraph for claim in claims})
-        pages[f"themes/{theme.id}.md"] = _render(
-            "theme.md.j2", context, theme=theme, claims=claims, paragraphs=paragraphs
+        makers[f"themes/{theme.id}.md"] = page(
+            _render, "theme.md.j2", context, theme=theme, claims=claims, paragraphs=paragraphs
         )
     for actor in briefing.actors.values():
-        pages[f"actors/{actor.id}.md"] = render_actor(actor, briefing, context)
-    pages.update(_render_permalinks(briefing, context))
-    pages.update(render_exports(briefing, context["claim_url"]))
-    return dict(sorted(pages.items()))
+        makers[f"actors/{actor.id}.md"] = page(render_actor, actor, briefing, context)
+    makers.update(_permalink_makers(briefing, context))
+    makers.update(export_makers(briefing, context["claim_url"]))
+    return Pages(makers)
 
 
 def _example_url(context: dict[str, Any]) -> str:
@@ -194,13 +214,14 @@ def _render_timeline(briefing: Briefing, context: dict[str, Any]) -> str:
     )
 
 
-def _render_permalinks(briefing: Briefing, context: dict[str, Any]) -> dict[str, str]:
+def _permalink_makers(briefing: Briefing, context: dict[str, Any]) -> dict[str, Callable[[], str]]:
     """`c/<id>.md` for every claim id and every former id (alias), each redirecting to the claim."""
-    pages = {}
+    pages: dict[str, Callable[[], str]] = {}
     for claim in briefing.claims.values():
         theme = briefing.themes[claim.theme]
         for name in (claim.id, *claim.aliases):
-            pages[f"c/{name}.md"] = _render(
+            pages[f"c/{name}.md"] = functools.partial(
+                _render,
                 "permalink.md.j2",
                 context,
                 claim=claim,

@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.load import Briefing
+from briefing.perf import without_gc
 from briefing.problems import Problem
 from briefing.render import render_site
 
@@ -37,12 +39,13 @@ class WriteReport:
         )
 
 
+@without_gc
 def write_site(briefing: Briefing, docs_dir: Path) -> WriteReport:
     """Render and write every page; remove generated files that are no longer generated."""
     return write_pages(render_site(briefing), docs_dir)
 
 
-def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteReport:
+def write_pages(pages: Mapping[str, str], docs_dir: Path) -> WriteReport:
     """Write `pages` under `docs_dir`, leaving hand-written files untouched."""
     previous = read_manifest(docs_dir)
     clashes = tuple(
