@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from conftest import MINI, ROOT
+from briefing.cli import main
+from conftest import MINI, ROOT, TESTS, overlay_case
 
 
 def run_build(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -83,3 +86,63 @@ def test_missing_data_folder_is_an_error_not_a_traceback(tmp_path: Path) -> None
         "nowhere/article.yml:1:1: error: missing file: the article's metadata and paragraphs belong"
         " in article.yml\n1 error(s); nothing written\n"
     )
+
+
+CASES = sorted(path for path in (TESTS / "cases" / "invalid").iterdir() if path.is_dir())
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
+def test_every_bad_input_exits_1_and_leaves_docs_as_they_were(
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(MINI / "data", tmp_path / "good")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "about.md").write_text("hand-written\n", "utf-8")
+    assert main(["--data", str(tmp_path / "good"), "--docs", str(docs)]) == 0
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
+    overlay_case(case, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert main(["--docs", "docs"]) == 1
+    out, err = capsys.readouterr()
+    expected = (case / "expected.err").read_text("utf-8")
+    errors = expected.count(": error: ")
+    assert (out, err) == ("", f"{expected}{errors} error(s); nothing written\n")
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_hand_written_page_with_a_generated_name_is_refused(workdir: Path) -> None:
+    index = workdir / "docs" / "index.md"
+    index.write_text("my own home page\n", "utf-8")
+    result = run_build(cwd=workdir)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "docs/index.md:1:1: error: hand-written file has the name of a generated page;"
+        " rename or move it\n1 error(s); nothing written\n"
+    )
+    assert index.read_text("utf-8") == "my own home page\n"
+    assert sorted(p.name for p in (workdir / "docs").iterdir()) == ["about.md", "index.md"]
+
+
+def test_mkdocs_build_with_bad_data_fails_cleanly_and_keeps_the_last_site(tmp_path: Path) -> None:
+    for name in ("mkdocs.yml", "overrides", "scripts"):
+        source = ROOT / name
+        copy = shutil.copytree if source.is_dir() else shutil.copy2
+        copy(source, tmp_path / name)  # type: ignore[operator]
+    shutil.copytree(ROOT / "docs" / "stylesheets", tmp_path / "docs" / "stylesheets")
+    shutil.copy2(ROOT / "docs" / "about.md", tmp_path / "docs" / "about.md")
+    shutil.copytree(MINI / "data", tmp_path / "data")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    build = partial(subprocess.run, command, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert build().returncode == 0
+    site = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    fleet = tmp_path / "data" / "claims" / "the-fleet.yml"
+    fleet.write_text(fleet.read_text("utf-8").replace("kind: fact", "kind: rumour"), "utf-8")
+    failed = build()
+    assert failed.returncode == 1
+    assert "data/claims/the-fleet.yml:3:9: error: claim 'fleet-on-alert'" in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()} == site
