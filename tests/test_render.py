@@ -119,3 +119,18 @@ def test_csv_cells_cannot_start_a_spreadsheet_formula(tmp_path: Path) -> None:
     assert briefing is not None
     rows = list(csv.reader(io.StringIO(render_site(briefing)["data/claims.csv"])))
     assert rows[1][:2] == ["fleet-on-alert", f"'{formula} The fleet is on alert."]
+
+
+def test_moving_a_claim_to_another_theme_keeps_its_permalinks(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINI / "data", data)
+    fleet = data / "claims" / "the-fleet.yml"
+    fleet.write_text(fleet.read_text("utf-8").replace("theme: the-fleet", "theme: the-militia"))
+    themes = data / "themes.yml"  # the fleet theme would be left empty: retire it
+    militia = themes.read_text("utf-8").index("- id: the-militia")
+    themes.write_text(themes.read_text("utf-8")[militia:], "utf-8")
+    briefing = load_briefing(data).briefing
+    assert briefing is not None
+    pages = render_site(briefing)
+    for name in ("fleet-on-alert", "fleet-alert"):
+        assert 'redirect: "../../themes/the-militia/#fleet-on-alert"' in pages[f"c/{name}.md"]
