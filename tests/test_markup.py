@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from briefing.markup import html_text, md, md_url, meta, yaml_string
+from briefing.markup import html_text, md, md_url, meta, one_line, yaml_string
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -47,6 +47,15 @@ def test_markdown_escaping_survives_a_table_cell(text: str) -> None:
     assert html.count("<td>") == 1
     for tag in ("<script", "<img", "<a ", "<div", "<em", "<code", "<strong"):
         assert tag not in html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*HOSTILE, "", " ", "one line", " lead", "trail ", "two  spaces", "tab\there", "cr\r",
+     "no\u00a0break", "line\u2028separator", "unit\x1fseparator", "zero\u200bwidth"],
+)  # fmt: skip
+def test_one_line_collapses_white_space_exactly_as_split_and_join(text: str) -> None:
+    assert one_line(text) == " ".join(text.split())
 
 
 def test_html_escaping() -> None:

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from briefing.export import csv_text
 from briefing.load import Briefing, load_briefing
-from briefing.render import render_site
+from briefing.render import render_site, separated
 from conftest import MINI, TESTS
 
 GOLDEN = TESTS / "golden" / "mini"
@@ -119,6 +120,21 @@ def test_csv_cells_cannot_start_a_spreadsheet_formula(tmp_path: Path) -> None:
     assert briefing is not None
     rows = list(csv.reader(io.StringIO(render_site(briefing)["data/claims.csv"])))
     assert rows[1][:2] == ["fleet-on-alert", f"'{formula} The fleet is on alert."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain", "a, b", 'say "x"', "two\nlines", "carriage\rreturn", "semi; colon", "'quoted'", " "],
+)
+def test_csv_text_is_quoted_as_csv_writer_quotes_it(text: str) -> None:
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\n").writerow([text, "next"])
+    assert f"{csv_text(text)},next\n" == line.getvalue()
+
+
+def test_separated_puts_the_separator_between_items_only() -> None:
+    assert list(separated(["a", "b", "c"], " · ")) == [("", "a"), (" · ", "b"), (" · ", "c")]
+    assert list(separated([], " · ")) == []
 
 
 def test_moving_a_claim_to_another_theme_keeps_its_permalinks(tmp_path: Path) -> None:

@@ -42,12 +42,12 @@ def render_exports(briefing: Briefing, claim_url: dict[str, str]) -> dict[str, s
 
 
 def _claims_json(claims: list[Claim], claim_url: dict[str, str]) -> str:
-    return _json_array([_json_line(c, {"url": claim_url[c.id]}) for c in claims])
+    return _json_array([_json_line(c, _member("url", claim_url[c.id])) for c in claims])
 
 
 def _actors_json(briefing: Briefing) -> str:
     actors = briefing.actors.values()
-    return _json_array([_json_line(a, {"url": f"actors/{a.id}/"}) for a in actors])
+    return _json_array([_json_line(a, _member("url", f"actors/{a.id}/")) for a in actors])
 
 
 def _sources_json(briefing: Briefing, claims: list[Claim]) -> str:
@@ -57,7 +57,9 @@ def _sources_json(briefing: Briefing, claims: list[Claim]) -> str:
             supports[source_id].append(claim.id)
     return _json_array(
         [
-            _json_line(s, {"claims": supports[s.id], "page_url": f"sources/#{s.id}"})
+            _json_line(
+                s, f"{_member('claims', supports[s.id])},{_member('page_url', f'sources/#{s.id}')}"
+            )
             for s in briefing.sources.values()
         ]
     )
@@ -67,18 +69,28 @@ def _schema_json() -> str:
     return json.dumps(data_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # built once, not per call
+# json.dumps and JSONEncoder.encode build a C encoder per call; this is the C function they end in.
+_json_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
-def _json_line(record: BaseModel, extra: dict[str, Any]) -> str:
-    """A record as one line of JSON with the site's fields added (pydantic serialises in Rust)."""
-    added = _ENCODER.encode(extra)
-    return f"{record.model_dump_json()[:-1]},{added[1:]}"
+def _json_line(record: BaseModel, added: str) -> bytes:
+    """A record as one line of JSON, with the site's fields (JSON members, see `_member`) added:
+    what `model_dump_json` does, less its decoding to str. The lines stay bytes until the whole
+    file is joined, so each record's text is decoded once, in one piece, not decoded, sliced and
+    copied; and the serializer is called without `model_dump_json`'s dozen keyword arguments."""
+    return b"%s,%s}" % (record.__pydantic_serializer__.to_json(record)[:-1], added.encode())
 
 
-def _json_array(lines: list[str]) -> str:
+def _member(key: str, value: str | list[str]) -> str:
+    """`"key":value` for a string or a list of strings."""
+    if isinstance(value, str):
+        return f"{_json_string(key)}:{_json_string(value)}"
+    return f"{_json_string(key)}:[{','.join(map(_json_string, value))}]"
+
+
+def _json_array(lines: list[bytes]) -> str:
     """One record per line: diff-friendly and still plain JSON."""
-    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+    return (b"[\n" + b",\n".join(lines) + b"\n]\n").decode() if lines else "[]\n"
 
 
 @functools.cache
@@ -94,38 +106,62 @@ def _ordered(briefing: Briefing, claim_url: dict[str, str]) -> list[Claim]:
 
 
 def _csv(claims: list[Claim], claim_url: dict[str, str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    writer.writerows(_csv_row(claim, claim_url[claim.id]) for claim in claims)
-    return buffer.getvalue()
+    """The claims as CSV, written as `csv.writer` (QUOTE_MINIMAL, "\\n" line ends) writes them.
+    Only free text is checked for quoting: ids, dates, numbers and the URLs built from ids
+    cannot hold a comma, quote or line break (see the patterns in `model`). `csv.writer` copies
+    every character of every cell one by one, several times slower than `str` methods."""
+    lines = [",".join(CSV_FIELDS), *(_csv_row(claim, claim_url[claim.id]) for claim in claims)]
+    return "\n".join(lines) + "\n"
 
 
-def _csv_row(claim: Claim, url: str) -> list[str]:
-    """One claim as CSV cells, in CSV_FIELDS order; free text is guarded against formulas."""
+def _csv_row(claim: Claim, url: str) -> str:
+    """One claim as a CSV line, in CSV_FIELDS order."""
     figure = claim.figure
-    return [
-        claim.id,
-        _cell(claim.text),
-        claim.kind,
-        _cell(claim.hedge),
-        claim.attributed_to or "",
-        claim.theme,
-        "; ".join(claim.levers),
-        "; ".join(claim.actors),
-        "; ".join(claim.targets),
-        "; ".join(claim.sources),
-        claim.paragraph,
-        _cell(claim.quote),
-        claim.when or "",
-        *((str(figure.value), _cell(figure.unit), _cell(figure.label)) if figure else ("", "", "")),
-        "true" if claim.key_judgment else "false",
-        url,
-    ]
+    return ",".join(
+        [
+            claim.id,
+            csv_text(claim.text),
+            claim.kind,
+            csv_text(claim.hedge),
+            claim.attributed_to or "",
+            claim.theme,
+            "; ".join(claim.levers),
+            "; ".join(claim.actors),
+            "; ".join(claim.targets),
+            "; ".join(claim.sources),
+            claim.paragraph,
+            csv_text(claim.quote),
+            claim.when or "",
+            *(
+                (str(figure.value), csv_text(figure.unit), csv_text(figure.label))
+                if figure
+                else ("", "", "")
+            ),
+            "true" if claim.key_judgment else "false",
+            url,
+        ]
+    )
 
 
-def _cell(text: str | None) -> str:
-    """Spreadsheet-safe text: no formula can start a cell (CSV injection)."""
+def csv_text(text: str | None) -> str:
+    """Free text as one CSV cell: spreadsheet-safe (no formula can start it: CSV injection),
+    then quoted where `csv.writer` would quote it."""
     if not text:
         return ""
-    return "'" + text if text[0] in FORMULA_STARTS else text
+    if text[0] in FORMULA_STARTS:
+        text = "'" + text
+    if any(char in text for char in _CSV_SPECIALS):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _csv_quotes(char: str) -> bool:
+    """Whether `csv.writer` quotes a cell holding `char`."""
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\n").writerow([f"a{char}", ""])
+    return line.getvalue().startswith('"')
+
+
+# Python 3.11's csv.writer quotes a cell holding a comma, quote or "\n" but not a lone "\r";
+# 3.13 quotes that too. Asking the module keeps the bytes those of the running Python's writer.
+_CSV_SPECIALS = tuple(char for char in ',"\n\r' if _csv_quotes(char))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-
 from briefing.model import Figure
 
 ADDRESS_NOTE = (
@@ -25,6 +23,10 @@ ACTOR_KIND_TITLES = {
     "armed-group": "Armed forces and groups",
     "population": "Populations and groups of people",
 }
+MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+"""Month names by number. Not `calendar.month_name`: it formats a date for every lookup, in the
+process's locale, and the pages must not depend on the environment."""
 SINGULARS = {
     "States and territories": "State or territory",
     "People": "Person",
@@ -51,7 +53,7 @@ def date_label(when: str) -> str:
     parts = when.split("-")
     if len(parts) == 1:
         return parts[0]
-    month = calendar.month_name[int(parts[1])]
+    month = MONTHS[int(parts[1])]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 import jinja2
 
@@ -19,6 +20,16 @@ from briefing.network import drawn_actors, render_network_svg
 from briefing.network_layout import central_actor
 from briefing.perf import paused_gc
 from briefing.text import MARKER, normalize
+
+T = TypeVar("T")
+
+
+def separated(items: Iterable[T], separator: str) -> Iterator[tuple[str, T]]:
+    """Each item with what goes before it: nothing before the first, `separator` before the
+    rest. Templates join lists with it rather than with `loop.last`, which makes Jinja build a
+    loop object that looks one item ahead, a cost paid for every link of every claim."""
+    return zip(itertools.chain(("",), itertools.repeat(separator)), items, strict=False)
+
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("briefing"),  # briefing/templates/
@@ -42,6 +53,7 @@ ENV.filters.update(
     figure_label=labels.figure_label,
     singular=labels.singular,
     relation=labels.relation_label,
+    separated=separated,
 )
 
 
@@ -51,7 +63,7 @@ class Pages(Mapping[str, str]):
     twice renders it twice, with the same text."""
 
     def __init__(self, makers: dict[str, Callable[[], str]]) -> None:
-        self._makers = dict(sorted(makers.items()))
+        self._makers = {path: makers[path] for path in sorted(makers)}
 
     def __getitem__(self, path: str) -> str:
         return self._makers[path]()
@@ -85,8 +97,9 @@ def render_site(briefing: Briefing) -> Pages:
         makers[f"themes/{theme.id}.md"] = page(
             _render, "theme.md.j2", context, theme=theme, claims=claims, paragraphs=paragraphs
         )
+    actor_page = _macro("actor.md.j2", "actor_page", context)
     for actor in briefing.actors.values():
-        makers[f"actors/{actor.id}.md"] = page(render_actor, actor, briefing, context)
+        makers[f"actors/{actor.id}.md"] = page(render_actor, actor, briefing, context, actor_page)
     makers.update(_permalink_makers(briefing, context))
     makers.update(export_makers(briefing, context["claim_url"]))
     return Pages(makers)
@@ -128,18 +141,23 @@ def _template(name: str) -> jinja2.Template:
     return ENV.get_template(name)
 
 
-def render_actor(actor: Actor, briefing: Briefing, context: dict[str, Any]) -> str:
+def _macro(template: str, name: str, context: dict[str, Any]) -> Callable[..., str]:
+    """A page macro of `template`, seeing `context`: for a kind of page rendered by the
+    thousand, a macro call per page costs less than a template render (a new context) per page."""
+    macro: Callable[..., str] = getattr(_template(template).make_module(context), name)
+    return macro
+
+
+def render_actor(
+    actor: Actor, briefing: Briefing, context: dict[str, Any], actor_page: Callable[..., str]
+) -> str:
     """An actor's page: role, relations both ways with their evidence, every claim about it."""
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in context["claims_by_actor"][actor.id]:
         groups[claim.theme].append(claim)
-    by_theme = [
-        (theme, groups[theme.id]) for theme in briefing.themes.values() if theme.id in groups
-    ]
-    relations = context["relations_by_actor"][actor.id]
-    return _render(
-        "actor.md.j2", context, actor=actor, relations=relations, claims_by_theme=by_theme
-    )
+    themes = briefing.themes  # by id, in their order
+    by_theme = [(themes[theme_id], groups[theme_id]) for theme_id in themes if theme_id in groups]
+    return actor_page(actor, context["relations_by_actor"][actor.id], by_theme)
 
 
 def _render_network(briefing: Briefing, context: dict[str, Any]) -> str:
@@ -216,17 +234,12 @@ def _render_timeline(briefing: Briefing, context: dict[str, Any]) -> str:
 
 def _permalink_makers(briefing: Briefing, context: dict[str, Any]) -> dict[str, Callable[[], str]]:
     """`c/<id>.md` for every claim id and every former id (alias), each redirecting to the claim."""
+    permalink = _macro("permalink.md.j2", "permalink", context)
     pages: dict[str, Callable[[], str]] = {}
     for claim in briefing.claims.values():
         theme = briefing.themes[claim.theme]
+        target_url = context["claim_url"][claim.id]
         for name in (claim.id, *claim.aliases):
-            pages[f"c/{name}.md"] = functools.partial(
-                _render,
-                "permalink.md.j2",
-                context,
-                claim=claim,
-                theme=theme,
-                alias=name if name != claim.id else None,
-                target_url=context["claim_url"][claim.id],
-            )
+            alias = name if name != claim.id else None
+            pages[f"c/{name}.md"] = functools.partial(permalink, claim, theme, alias, target_url)
     return pages

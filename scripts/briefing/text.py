@@ -21,4 +21,5 @@ def plain(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Fold typographic quotes and dashes and collapse white space, for verbatim comparisons."""
-    return " ".join(text.translate(QUOTES).split())
+    folded = text if text.isascii() else text.translate(QUOTES)  # QUOTES maps no ASCII: skip it
+    return " ".join(folded.split())
