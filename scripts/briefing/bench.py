@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import math
 import os
 import resource
 import shutil
@@ -208,9 +209,9 @@ def _growth(rows: list[dict[str, float]]) -> None:
     span = f"{first['claims']:.0f} to {last['claims']:.0f} claims"
     print(f"marginal render cost per claim, {span}: {slope:.1f} µs")
     for small, large in itertools.pairwise(rows):
-        tenfold = (large["claims"] / small["claims"]) / 10
+        tenfolds = math.log10(large["claims"] / small["claims"])  # 2.0 from 1x to 100x
         growth = {
-            key: large[key] / small[key] / tenfold
+            key: (large[key] / small[key]) ** (1 / tenfolds)
             for key in ("load_s", "render_s", "peak_mb", "build_s")
         }
         print(
