@@ -201,15 +201,17 @@ def run(factors: list[int], with_mkdocs: bool) -> None:
 def _growth(rows: list[dict[str, float]]) -> None:
     """Marginal cost per claim (the slope, free of fixed costs such as template compilation)
     and how each measure grows per tenfold data: 10.0 is linear."""
-    if len(rows) < 2:
-        return
     first, last = rows[0], rows[-1]
     added = last["claims"] - first["claims"]
+    if added <= 0:
+        return  # one scale, or the largest not last: no slope to show
     slope = (last["render_s"] - first["render_s"]) / added * 1e6
     span = f"{first['claims']:.0f} to {last['claims']:.0f} claims"
     print(f"marginal render cost per claim, {span}: {slope:.1f} µs")
     for small, large in itertools.pairwise(rows):
         tenfolds = math.log10(large["claims"] / small["claims"])  # 2.0 from 1x to 100x
+        if tenfolds <= 0:
+            continue  # the same scale twice (or in decreasing order): no growth to show
         growth = {
             key: (large[key] / small[key]) ** (1 / tenfolds)
             for key in ("load_s", "render_s", "peak_mb", "build_s")
