@@ -36,11 +36,6 @@ def export_makers(briefing: Briefing, claim_url: dict[str, str]) -> dict[str, Ca
     }
 
 
-def render_exports(briefing: Briefing, claim_url: dict[str, str]) -> dict[str, str]:
-    """{docs path: text} for every export."""
-    return {path: make() for path, make in export_makers(briefing, claim_url).items()}
-
-
 def _claims_json(claims: list[Claim], claim_url: dict[str, str]) -> str:
     return _json_array([_json_line(c, _member("url", claim_url[c.id])) for c in claims])
 
