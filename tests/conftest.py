@@ -37,3 +37,17 @@ def overlay_case(case: Path, workdir: Path) -> Path:
         for line in deletions.read_text("utf-8").split():
             (workdir / line).unlink()
     return data
+
+
+def mini_project(target: Path) -> None:
+    """A MkDocs project in `target`: this repository's config, overrides, hook and hand-written
+    pages, with the mini dataset as its data/."""
+    for name in ("mkdocs.yml", "overrides", "scripts"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    shutil.copytree(ROOT / "docs" / "stylesheets", target / "docs" / "stylesheets")
+    shutil.copy2(ROOT / "docs" / "about.md", target / "docs" / "about.md")
+    shutil.copytree(MINI / "data", target / "data")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from conftest import MINI, ROOT, TESTS, overlay_case
+from conftest import MINI, ROOT, TESTS, mini_project, overlay_case
 
 
 def run_build(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -127,13 +127,7 @@ def test_a_hand_written_page_with_a_generated_name_is_refused(workdir: Path) -> 
 
 
 def test_mkdocs_build_with_bad_data_fails_cleanly_and_keeps_the_last_site(tmp_path: Path) -> None:
-    for name in ("mkdocs.yml", "overrides", "scripts"):
-        source = ROOT / name
-        copy = shutil.copytree if source.is_dir() else shutil.copy2
-        copy(source, tmp_path / name)  # type: ignore[operator]
-    shutil.copytree(ROOT / "docs" / "stylesheets", tmp_path / "docs" / "stylesheets")
-    shutil.copy2(ROOT / "docs" / "about.md", tmp_path / "docs" / "about.md")
-    shutil.copytree(MINI / "data", tmp_path / "data")
+    mini_project(tmp_path)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     build = partial(subprocess.run, command, cwd=tmp_path, env=env, capture_output=True, text=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, ROOT
+from conftest import ROOT, mini_project
 
 
 class _Ids(HTMLParser):
@@ -115,13 +115,7 @@ def test_published_site_has_absolute_canonicals_and_a_sitemap_without_redirects(
 ) -> None:
     """With SITE_URL set (as the GitHub Pages workflow does), a permalink's canonical link is the
     claim's own section, and the sitemap lists pages, not the redirects to them."""
-    for name in ("mkdocs.yml", "overrides", "scripts"):
-        source = ROOT / name
-        copy = shutil.copytree if source.is_dir() else shutil.copy2
-        copy(source, tmp_path / name)  # type: ignore[operator]
-    shutil.copytree(ROOT / "docs" / "stylesheets", tmp_path / "docs" / "stylesheets")
-    shutil.copy2(ROOT / "docs" / "about.md", tmp_path / "docs" / "about.md")
-    shutil.copytree(MINI / "data", tmp_path / "data")
+    mini_project(tmp_path)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/brief/"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
