@@ -15,7 +15,8 @@ CLAIM_KIND_HELP = {
     "allegation": "suspected, believed or alleged",
 }
 ACTOR_KIND_TITLES = {
-    "state": "States and territories",
+    "state": "States",
+    "territory": "Territories",
     "person": "People",
     "organization": "Organizations",
     "institution": "Institutions",
@@ -28,7 +29,8 @@ MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "A
 """Month names by number. Not `calendar.month_name`: it formats a date for every lookup, in the
 process's locale, and the pages must not depend on the environment."""
 SINGULARS = {
-    "States and territories": "State or territory",
+    "States": "State",
+    "Territories": "Territory",
     "People": "Person",
     "Organizations": "Organization",
     "Institutions": "Institution",

@@ -86,6 +86,7 @@ class ActorKind(StrEnum):
     """What sort of actor a record is."""
 
     STATE = "state"
+    TERRITORY = "territory"
     PERSON = "person"
     ORGANIZATION = "organization"
     COMPANY = "company"
@@ -197,7 +198,7 @@ class Actor(Record):
     native_name: Text | None = None
     """The name in its own script or spelling, where it differs."""
     kind: ActorKind
-    """State, person, organization, company, armed group, population or institution."""
+    """State, territory, person, organization, company, armed group, population or institution."""
     role: Text
     """Its role in the article, in one line."""
     relations: tuple[Relation, ...] = ()
