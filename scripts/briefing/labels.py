@@ -8,6 +8,13 @@ ADDRESS_NOTE = (
     "The supplied text of the article lost every link's address, so each entry reads "
     '"address not preserved in the supplied text": none is invented here.'
 )
+CLAIM_KIND_LABELS = {
+    "fact": "reported",
+    "assessment": "assessment",
+    "forecast": "forecast",
+    "allegation": "allegation",
+}
+"""How a claim's kind is shown: a `fact` is what the article reports, not something verified here."""
 CLAIM_KIND_HELP = {
     "fact": "reported as fact",
     "assessment": "the author's own judgment",
@@ -38,6 +45,11 @@ SINGULARS = {
     "Armed forces and groups": "Armed force or group",
     "Populations and groups of people": "Population or group of people",
 }
+
+
+def kind_label(kind: str) -> str:
+    """The word shown for a claim's kind: 'reported' for a fact, which the article states."""
+    return CLAIM_KIND_LABELS[kind]
 
 
 def paragraph_number(paragraph_id: str) -> str:

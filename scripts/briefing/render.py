@@ -46,6 +46,7 @@ ENV.filters.update(
     url=md_url,
     html=html_text,
     yaml=yaml_string,
+    kind_label=labels.kind_label,
     paragraph_number=labels.paragraph_number,
     date_label=labels.date_label,
     precision=labels.precision,
