@@ -14,7 +14,8 @@ CLAIM_KIND_LABELS = {
     "forecast": "forecast",
     "allegation": "allegation",
 }
-"""How a claim's kind is shown: a `fact` is what the article reports, not something verified here."""
+"""How a claim's kind is shown: a `fact` is what the article reports, not something
+verified here."""
 CLAIM_KIND_HELP = {
     "fact": "reported as fact",
     "assessment": "the author's own judgment",
