@@ -39,8 +39,9 @@ def test_build_writes_pages_and_reports_counts(workdir: Path) -> None:
     assert result.stdout.startswith("3 claims, 3 actors, 4 sources, 2 themes; ")
     assert (workdir / "docs" / "themes" / "the-fleet.md").is_file()
     assert (workdir / "docs" / "data" / "claims.json").is_file()
+    assert not (workdir / "docs" / "c").exists()  # permalinks are written into the site only
     assert run_build(cwd=workdir).stdout.endswith(
-        "0 file(s) written, 23 unchanged, 0 stale removed\n"
+        "0 file(s) written, 19 unchanged, 0 stale removed\n"
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -76,6 +77,15 @@ def test_every_claim_has_a_permalink_page(site: Path) -> None:
     for claim in load_export(site, "claims.json"):
         page = (site / "c" / str(claim["id"]) / "index.html").read_text("utf-8")
         assert f'url=../../{claim["url"]}"' in page
+
+
+def test_every_permalink_link_on_a_theme_page_resolves(site: Path) -> None:
+    """The theme pages link to /c/<id>/ in raw HTML, which MkDocs does not check."""
+    for page in sorted((site / "themes").glob("*/index.html")):
+        links = re.findall(r'href="(\.\./\.\./c/[^"]+)"', page.read_text("utf-8"))
+        assert links, page
+        for link in links:
+            assert (page.parent / link / "index.html").resolve().is_file(), (page, link)
 
 
 def test_every_actor_url_is_a_page(site: Path) -> None:

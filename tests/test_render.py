@@ -48,13 +48,6 @@ def test_rendering_is_deterministic(mini: Briefing) -> None:
     assert render_site(mini) == render_site(mini)
 
 
-def test_every_claim_and_alias_has_a_permalink_page(mini: Briefing) -> None:
-    pages = render_site(mini)
-    assert "c/fleet-on-alert.md" in pages
-    assert "c/fleet-alert.md" in pages  # the alias
-    assert 'redirect: "../../themes/the-fleet/#fleet-on-alert"' in pages["c/fleet-alert.md"]
-
-
 def test_claim_section_is_anchored_at_its_id(mini: Briefing) -> None:
     page = render_site(mini)["themes/the-fleet.md"]
     assert "{: #fleet-on-alert .claim-title }" in page
@@ -135,18 +128,3 @@ def test_csv_text_is_quoted_as_csv_writer_quotes_it(text: str) -> None:
 def test_separated_puts_the_separator_between_items_only() -> None:
     assert list(separated(["a", "b", "c"], " · ")) == [("", "a"), (" · ", "b"), (" · ", "c")]
     assert list(separated([], " · ")) == []
-
-
-def test_moving_a_claim_to_another_theme_keeps_its_permalinks(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(MINI / "data", data)
-    fleet = data / "claims" / "the-fleet.yml"
-    fleet.write_text(fleet.read_text("utf-8").replace("theme: the-fleet", "theme: the-militia"))
-    themes = data / "themes.yml"  # the fleet theme would be left empty: retire it
-    militia = themes.read_text("utf-8").index("- id: the-militia")
-    themes.write_text(themes.read_text("utf-8")[militia:], "utf-8")
-    briefing = load_briefing(data).briefing
-    assert briefing is not None
-    pages = render_site(briefing)
-    for name in ("fleet-on-alert", "fleet-alert"):
-        assert 'redirect: "../../themes/the-militia/#fleet-on-alert"' in pages[f"c/{name}.md"]

@@ -14,9 +14,10 @@ from mkdocs.exceptions import PluginError
 
 from briefing import session
 from briefing.load import load_briefing
+from briefing.permalink import render_permalinks
 from briefing.problems import has_errors
 from briefing.render import site_nav
-from briefing.site import write_site
+from briefing.site import write_into_site, write_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -41,8 +42,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if report.refused:
         return _keep_last_good(config, "\n".join(str(problem) for problem in report.refused))
     session.STATE.nav = site_nav(result.briefing)
+    session.STATE.briefing = result.briefing
     config.nav = session.STATE.nav + list(config.nav or [])
     return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the claim permalinks, `/c/<id>/`, into the built site: small HTML documents of
+    their own, which the theme never sees (from the last good data while serving)."""
+    briefing = session.STATE.briefing
+    if briefing is not None:
+        pages = render_permalinks(briefing, config.site_name, config.site_url or "")
+        write_into_site(pages, Path(config.site_dir))
 
 
 def _keep_last_good(config: MkDocsConfig, message: str) -> MkDocsConfig:

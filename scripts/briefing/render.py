@@ -101,7 +101,6 @@ def render_site(briefing: Briefing) -> Pages:
     actor_page = _macro("actor.md.j2", "actor_page", context)
     for actor in briefing.actors.values():
         makers[f"actors/{actor.id}.md"] = page(render_actor, actor, briefing, context, actor_page)
-    makers.update(_permalink_makers(briefing, context))
     makers.update(export_makers(briefing, context["claim_url"]))
     return Pages(makers)
 
@@ -231,16 +230,3 @@ def _render_timeline(briefing: Briefing, context: dict[str, Any]) -> str:
     return _render(
         "timeline.md.j2", context, years=list(years.items()), first_year=first, last_label=last
     )
-
-
-def _permalink_makers(briefing: Briefing, context: dict[str, Any]) -> dict[str, Callable[[], str]]:
-    """`c/<id>.md` for every claim id and every former id (alias), each redirecting to the claim."""
-    permalink = _macro("permalink.md.j2", "permalink", context)
-    pages: dict[str, Callable[[], str]] = {}
-    for claim in briefing.claims.values():
-        theme = briefing.themes[claim.theme]
-        target_url = context["claim_url"][claim.id]
-        for name in (claim.id, *claim.aliases):
-            alias = name if name != claim.id else None
-            pages[f"c/{name}.md"] = functools.partial(permalink, claim, theme, alias, target_url)
-    return pages

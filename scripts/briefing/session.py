@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefing.load import Briefing
 
 
 @dataclass
 class ServeState:
-    """The running command, and the navigation of the last good render."""
+    """The running command, and the navigation and data of the last good render."""
 
     command: str = "build"
     nav: list[Any] | None = None
+    briefing: Briefing | None = None
+    """The last good data, for what is written after the build (the permalinks)."""
 
 
 STATE = ServeState()

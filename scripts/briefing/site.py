@@ -72,6 +72,15 @@ def write_pages(pages: Mapping[str, str], docs_dir: Path) -> WriteReport:
     return WriteReport(written, len(pages) - len(written), removed)
 
 
+def write_into_site(pages: Mapping[str, str], site_dir: Path) -> None:
+    """Write `pages` into the built site, after MkDocs has built it: MkDocs empties that folder
+    before each build, so there is no manifest and nothing stale to remove."""
+    for path, text in pages.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, "utf-8", newline="\n")
+
+
 def read_manifest(docs_dir: Path) -> set[str]:
     """Paths (relative to docs/) that an earlier run generated."""
     try:
