@@ -13,6 +13,8 @@ import pytest
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from briefing.labels import kind_label
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -76,6 +78,28 @@ def test_permalink_lands_on_the_claim(
     page.wait_for_url(_landing_url(real_site, claim))
     page.wait_for_load_state()
     assert_heading_in_view(page, claim["id"])
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_a_cold_permalink_visit_costs_one_small_request(
+    real_site: Site, new_context: Callable[..., Any], javascript: bool
+) -> None:
+    """Before the claim's page, the browser fetches the permalink document and nothing else (no
+    stylesheet, script, font or icon), and that document is small."""
+    claim = real_site.deep_claim
+    permalink = real_site.page(f"c/{claim['id']}/")
+    landing = real_site.page(claim["url"]).split("#")[0]
+    context = new_context(java_script_enabled=javascript)
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    page.goto(permalink)
+    page.wait_for_url(_landing_url(real_site, claim))
+    assert landing in requested, requested
+    assert requested[: requested.index(landing)] == [permalink]
+    with urllib.request.urlopen(permalink, timeout=10) as response:
+        size = len(response.read())
+    assert size < 2_500, f"{permalink} weighs {size} bytes"
 
 
 def test_alias_permalink_lands_on_the_renamed_claim(
@@ -147,7 +171,8 @@ def test_permalink_page_previews_the_claim(real_site: Site) -> None:
 
     assert head.title.strip() == f"{claim['text']} - {head.meta['og:site_name']}"
     assert head.meta["og:title"] == claim["text"]
-    assert head.meta["og:description"] == f"{claim['kind']} · {theme_title} · {claim['quote']}"
+    kind = kind_label(claim["kind"])
+    assert head.meta["og:description"] == f"{kind} · {theme_title} · {claim['quote']}"
     assert head.meta["description"] == head.meta["og:description"]
     target = real_site.page(claim["url"])
     assert urllib.parse.urljoin(url, head.canonical) == target
