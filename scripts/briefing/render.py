@@ -82,7 +82,7 @@ def render_site(briefing: Briefing) -> Pages:
         context = {**ENV.globals, **build_context(briefing)}
     page = functools.partial
     makers: dict[str, Callable[[], str]] = {
-        "index.md": page(_render, "home.md.j2", context),
+        "index.md": page(_render, "home.md.j2", context, claims_by_id=briefing.claims),
         "article/index.md": page(_render_article, briefing, context),
         "actors/index.md": page(_render, "actors_index.md.j2", context),
         "actors/network.md": page(_render_network, briefing, context),
