@@ -20,6 +20,7 @@ from briefing.network import drawn_actors, render_network_svg
 from briefing.network_layout import central_actor
 from briefing.perf import paused_gc
 from briefing.text import MARKER, normalize
+from briefing.timeline import ORDER_NOTE, render_timeline_svg, timeline_order, when_label
 
 T = TypeVar("T")
 
@@ -218,15 +219,21 @@ def _render_levers(briefing: Briefing, context: dict[str, Any]) -> str:
 
 
 def _render_timeline(briefing: Briefing, context: dict[str, Any]) -> str:
-    dated = sorted(
-        (claim for claim in context["claims"] if claim.when),
-        key=lambda claim: (claim.when or "", claim.paragraph),
-    )
+    dated = timeline_order(context["claims"])
     years: dict[str, list[Claim]] = defaultdict(list)
     for claim in dated:
         years[(claim.when or "")[:4]].append(claim)
     first = next(iter(years), "—")
-    last = labels.date_label(dated[-1].when) if dated and dated[-1].when else "—"
+    # The latest date given, as the article gives it: "2022-12-15" comes after "2022" as text.
+    last = labels.date_label(max(claim.when or "" for claim in dated)) if dated else "—"
+    urls = {claim.id: "../" + context["claim_url"][claim.id] for claim in dated}
     return _render(
-        "timeline.md.j2", context, years=list(years.items()), first_year=first, last_label=last
+        "timeline.md.j2",
+        context,
+        years=list(years.items()),
+        first_year=first,
+        last_label=last,
+        svg=render_timeline_svg(dated, urls) if dated else "",
+        when_label=when_label,
+        order_note=ORDER_NOTE,
     )

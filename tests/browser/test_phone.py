@@ -66,7 +66,24 @@ def test_matrix_counts_are_big_and_say_what_they_count(real_site: Site, phone: P
         assert label.split(": ", 1)[1] == heading.rstrip("¶ ").replace(": ", " on ", 1), link
 
 
-@pytest.mark.parametrize("page_type", ["home", "theme", "levers", "network"])
+def test_the_timeline_figure_fits_and_its_claims_are_big_enough(
+    real_site: Site, phone: Page
+) -> None:
+    phone.goto(real_site.page("timeline/"))
+    links = _links(phone, "svg.timeline a.timeline-event")
+    assert len(links) == len([claim for claim in real_site.claims if claim["when"]])
+    # The squares are 24 units in a figure about a phone's width: allow for rounding.
+    small = [link for link in links if link["width"] < 23.5 or link["height"] < 23.5]
+    assert not small, small[:3]
+    fits = phone.evaluate(
+        "() => document.querySelector('svg.timeline').getBoundingClientRect().right"
+        " <= document.scrollingElement.clientWidth"
+        " && document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth"
+    )
+    assert fits, "the timeline figure is wider than the phone"
+
+
+@pytest.mark.parametrize("page_type", ["home", "theme", "levers", "network", "timeline"])
 def test_axe_wcag22_aa_on_a_phone(real_site: Site, phone: Page, page_type: str) -> None:
     path = "actors/network/" if page_type == "network" else real_site.page_types[page_type]
     phone.goto(real_site.page(path))
