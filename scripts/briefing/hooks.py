@@ -18,6 +18,7 @@ from briefing.permalink import render_permalinks
 from briefing.problems import has_errors
 from briefing.render import site_nav
 from briefing.site import write_into_site, write_site
+from briefing.version import data_version
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +33,8 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Render the pages into docs/ and set the navigation from the data (themes in order)."""
-    result = load_briefing(Path(config.config_file_path).parent / DATA_DIR)
+    data_dir = Path(config.config_file_path).parent / DATA_DIR
+    result = load_briefing(data_dir)
     text = "\n".join(str(problem) for problem in result.problems)
     if result.briefing is None or has_errors(result.problems):
         return _keep_last_good(config, f"the briefing's data has errors:\n{text}")
@@ -43,6 +45,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return _keep_last_good(config, "\n".join(str(problem) for problem in report.refused))
     session.STATE.nav = site_nav(result.briefing)
     session.STATE.briefing = result.briefing
+    session.STATE.version = data_version(data_dir)
+    config.extra["data_version"] = session.STATE.version
     config.nav = session.STATE.nav + list(config.nav or [])
     return config
 
@@ -63,4 +67,5 @@ def _keep_last_good(config: MkDocsConfig, message: str) -> MkDocsConfig:
         raise PluginError(message)
     print(f"{message}\nServing the last good version until the data is fixed.", file=sys.stderr)
     config.nav = session.STATE.nav + list(config.nav or [])
+    config.extra["data_version"] = session.STATE.version
     return config

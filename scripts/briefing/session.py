@@ -17,6 +17,8 @@ class ServeState:
     nav: list[Any] | None = None
     briefing: Briefing | None = None
     """The last good data, for what is written after the build (the permalinks)."""
+    version: str = ""
+    """The last good data's version (`briefing.version.data_version`)."""
 
 
 STATE = ServeState()
