@@ -65,6 +65,14 @@ class Served:
         except OSError:
             return ""
 
+    def permalink(self, name: str) -> str:
+        url = f"http://127.0.0.1:{self.port}/c/{name}/"
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return str(response.read().decode("utf-8"))
+        except OSError:
+            return ""
+
     def edit(self, old: str, new: str) -> None:
         path = self.root / CLAIMS
         path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
@@ -89,9 +97,11 @@ def served(tmp_path: Path) -> Iterator[Served]:
 
 
 def test_edit_break_and_fix_while_serving(served: Served) -> None:
+    assert 'url=../../themes/the-fleet/#fleet-on-alert"' in served.permalink("fleet-alert")
     served.edit("near Vučić Bay", "near Vučić Harbour")
     seconds = wait_for(lambda: "near Vučić Harbour" in served.page(), "the edited claim")
     print(f"edit visible after {seconds:.1f}s")
+    wait_for(lambda: "near Vučić Harbour" in served.permalink("fleet-on-alert"), "the permalink")
 
     served.edit("kind: fact", "kind: rumour")
     wait_for(lambda: "error: claim 'fleet-on-alert'" in served.log.read_text("utf-8"), "the error")
@@ -100,6 +110,7 @@ def test_edit_break_and_fix_while_serving(served: Served) -> None:
     assert "data/claims/the-fleet.yml:3:9: error: claim 'fleet-on-alert': field 'kind'" in log
     assert "Traceback" not in log
     assert "near Vučić Harbour" in served.page()  # still up, still the last good site
+    assert "near Vučić Harbour" in served.permalink("fleet-on-alert")
 
     served.edit("kind: rumour", "kind: fact")
     served.edit("near Vučić Harbour", "near Vučić Point")
