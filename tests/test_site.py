@@ -103,7 +103,7 @@ def test_a_one_claim_edit_rewrites_only_the_pages_that_show_it(tmp_path: Path) -
     showing = {path for path, text in before.items() if "near Vučić Bay since" in text}
     assert set(report.written) == showing
     assert {"themes/the-fleet.md", "data/claims.json", "data/claims.csv"} <= showing
-    assert "index.md" not in showing and "themes/the-militia.md" not in showing
+    assert "actors/index.md" not in showing and "themes/the-militia.md" not in showing
 
 
 KILLER = """
