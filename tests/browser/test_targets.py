@@ -100,3 +100,22 @@ def test_a_marked_target_keeps_its_text_readable(
     assert not serious_violations(page, rules=["color-contrast", "link-in-text-block"])
     page.goto(real_site.page("article/#p10"))
     assert not serious_violations(page, rules=["color-contrast", "link-in-text-block"])
+
+
+def test_words_and_markers_in_a_paragraph_are_marked_when_linked(
+    page: Page, real_site: Site
+) -> None:
+    """Quotes (#q-<claim>) and citation markers (#m-<source>) are spans and links inside a
+    paragraph: the generic rule marks them too."""
+    page.goto(real_site.page("article/"))
+    page.evaluate(
+        """() => { const p = document.getElementById("p10");
+                   const added = [["span", "q-test"], ["a", "m-test"], ["span", "plain"]];
+                   for (const [tag, id] of added) {
+                     const el = document.createElement(tag); el.id = id; el.textContent = id;
+                     p.append(" ", el); } }"""
+    )
+    for target in ("q-test", "m-test"):
+        page.evaluate("id => { location.hash = id; }", target)
+        page.wait_for_function("id => location.hash === '#' + id", arg=target)
+        assert_marked(page, f"#{target}", "#plain")
