@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from briefing.markup import html_text, md_text
 from briefing.text import MARKER, QUOTES
@@ -66,7 +66,7 @@ def _pieces(text: str, spans: dict[str, tuple[int, int]]) -> list[_Piece]:
     edges.update(i for span in (*markers, *spans.values()) for i in span)
     cuts = sorted(edge for edge in edges if 0 <= edge <= len(text))
     pieces = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in pairwise(cuts):
         if start in brackets:
             continue
         marker = next((n for n, (a, b) in enumerate(markers) if a <= start < b), None)
