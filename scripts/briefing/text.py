@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 MARKER = re.compile(r"\[([^\[\]]+)\]")
@@ -47,7 +48,7 @@ def sentences(text: str) -> list[str]:
 def quote_sentences(text: str, quote: str) -> range:
     """The sentences of `text` (by index) that the verbatim `quote` lies in; empty if it is not
     in the text. Compared after the same normalisation as the quote check."""
-    pieces = [normalize(plain(sentence)) for sentence in sentences(text)]
+    pieces = _sentence_pieces(text)
     at = " ".join(pieces).find(normalize(quote))
     if at < 0:
         return range(0)
@@ -60,6 +61,11 @@ def quote_sentences(text: str, quote: str) -> range:
             last = number
         offset += len(piece) + 1
     return range(first, last + 1)
+
+
+@functools.lru_cache(maxsize=1024)  # every claim of a paragraph asks again
+def _sentence_pieces(text: str) -> tuple[str, ...]:
+    return tuple(normalize(plain(sentence)) for sentence in sentences(text))
 
 
 def marker_sentences(text: str) -> list[tuple[str, int]]:
