@@ -74,7 +74,7 @@ def test_command_writes_a_skeleton_that_validates_with_coverage_warnings(tmp_pat
     command = [sys.executable, str(ROOT / "scripts" / "import_article.py"), str(SOURCE)]
     result = subprocess.run([*command, "--out", str(out)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"wrote 7 files to {out}\n"
+    assert result.stdout == f"wrote 6 files to {out}\n"
     loaded = load_briefing(out)
     assert loaded.briefing is not None
     assert len(loaded.briefing.sources) == 75
