@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 # A block that ends like this closes its sentence; any other ending was cut by a page break.
 SENTENCE_END = re.compile(r"""[.!?:;"”’]\s*$""")
 SLUG_WORDS = 4
+CREDIT_WORDS = 8  # a publisher's name is short: "Published in 2019 by ..., the report" is prose
 HEAD_WINDOW = 3  # the byline is one of the first blocks after the title, or there is none
 
 # Markdown's backslash escapes are hidden as private-use characters while links and emphasis are
@@ -270,8 +271,9 @@ def _credit_publisher(block: str, references: dict[str, str]) -> str:
     text = _inline_plain(block, references)
     for pattern in _CREDITS:
         match = pattern.fullmatch(text)
-        if match:
-            return match.group("who").strip().rstrip(".")
+        who = match.group("who").strip().rstrip(".") if match else ""
+        if who and len(who.split()) <= CREDIT_WORDS:
+            return who
     return ""
 
 
@@ -425,6 +427,7 @@ def _data_escape(text: str) -> str:
 def _address(url: str) -> str:
     """The link's address when it is an absolute http(s) URL; '' for `#`, a relative or other
     address (the data keeps only addresses a reader can follow, and never invents one)."""
+    url = url.replace(" ", "%20")  # `<https://x/a b>`: the same address, as a browser sends it
     parts = urlsplit(url)
     if parts.scheme in ("http", "https") and parts.netloc and not re.search(r"\s", url):
         return url
@@ -463,7 +466,7 @@ def skeleton_files(article: ImportedArticle, source_name: str) -> dict[str, obje
         }
         for source in article.sources
     ]
-    standfirst = f" Its standfirst, not kept as a paragraph: {article.subtitle}"
+    standfirst = f' Its standfirst, not kept as a paragraph, reads: "{article.subtitle}".'
     return {
         "article.yml": {
             "title": article.title or "Untitled",
