@@ -75,7 +75,9 @@ def test_command_writes_a_skeleton_that_validates_with_coverage_warnings(tmp_pat
     command = [sys.executable, str(ROOT / "scripts" / "import_article.py"), str(SOURCE)]
     result = subprocess.run([*command, "--out", str(out)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"wrote 6 files to {out}\n"
+    assert result.stdout == (
+        f"wrote 6 files to {out}\nclaims go in {out}/claims/<theme id>.yml, one file per theme\n"
+    )
     loaded = load_briefing(out)
     assert loaded.briefing is not None
     assert len(loaded.briefing.sources) == 75
@@ -222,6 +224,13 @@ def test_an_author_bio_without_italics(footer: str, bio: str) -> None:
     assert [text for _, text, _ in imported.paragraphs] == ["The body."]
 
 
+def test_a_biography_heading_far_from_the_end_is_part_of_the_body() -> None:
+    body = "\n\n".join(f"Paragraph {n} on her life." for n in range(1, 8))
+    imported = import_article(f"# T\n\nBy Jane Doe\n\n## Biography\n\n{body}\n")
+    assert imported.author_bio == ""
+    assert len(imported.paragraphs) == 8
+
+
 def test_bios_of_two_authors_and_a_last_paragraph_that_names_no_author() -> None:
     two = "# T\n\nBy Jane Doe and John Roe\n\nBody.\n\nJane Doe is a reporter.\n\nJohn Roe edits.\n"
     assert import_article(two).author_bio == "Jane Doe is a reporter. John Roe edits."
@@ -241,6 +250,7 @@ def test_bios_of_two_authors_and_a_last_paragraph_that_names_no_author() -> None
         ("This article was produced by [Globetrotter](#).", "Globetrotter", [("Globetrotter", "")]),
         ("*Source:* The Courier", "The Courier", None),
         ("Source: The Courier", "The Courier", None),
+        ("**Source**: The Courier", "The Courier", None),
         ("Originally published at [The Courier](https://courier.example/a).", "The Courier",
          [("The Courier", "https://courier.example/a")]),
         ("© 2023 The Courier", "The Courier", []),

@@ -19,6 +19,7 @@ SENTENCE_END = re.compile(r"""[.!?:;"”’]\s*$""")
 SLUG_WORDS = 4
 CREDIT_WORDS = 8  # a publisher's name is short: "Published in 2019 by ..., the report" is prose
 HEAD_WINDOW = 3  # the byline is one of the first blocks after the title, or there is none
+FOOTER_WINDOW = 6  # a bio heading further up ("## Biography" of the article's subject) is body
 
 # Markdown's backslash escapes are hidden as private-use characters while links and emphasis are
 # parsed, so that an escaped `\[` or `\*` takes part in neither.
@@ -57,7 +58,7 @@ _BIO_HEADING = re.compile(
     r"author biography|biography|bio)\s*:?",
     re.IGNORECASE,
 )
-_SOURCE_LINE = re.compile(r"(\*{1,2}|_{1,2})?Source:\1?:?\s+(.+)", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"(\*{1,2}|_{1,2})?Source(?::\1?|\1?:)\s+(.+)", re.IGNORECASE)
 _WHO = r"(?P<who>.+?)"
 _CREDIT_END = r"(?:\s+under\s.*|\.\s.*|\.)?"
 _CREDITS = tuple(
@@ -247,7 +248,8 @@ def _footer_start(
 ) -> int:
     """Where the footer begins: at a bio heading, or at the run of bio, credit and `Source:`
     lines that closes the article."""
-    headings = [i for i in range(start, len(blocks)) if _is_bio_heading(blocks[i], references)]
+    last = max(start, len(blocks) - FOOTER_WINDOW)
+    headings = [i for i in range(last, len(blocks)) if _is_bio_heading(blocks[i], references)]
     end = headings[-1] if headings else len(blocks)
     while end > start and _is_footer_line(blocks[end - 1], names, references):
         end -= 1
