@@ -26,6 +26,7 @@ FOOTER_WINDOW = 6  # a bio heading further up ("## Biography" of the article's s
 _ESCAPABLE = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _HIDDEN = 0xF0000
 _ESCAPE = re.compile(r"\\([" + re.escape(_ESCAPABLE) + r"])")
+_RELEASE = {_HIDDEN + ord(char): char for char in _ESCAPABLE}
 # While emphasis is stripped, a link's anchor text sits between these two characters.
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _ANCHOR = re.compile(f"{_OPEN}([^{_OPEN}{_CLOSE}]*){_CLOSE}")
@@ -321,7 +322,7 @@ def _inline(markdown: str, references: dict[str, str]) -> tuple[str, list[str]]:
 
 def _release(text: str) -> str:
     """Hidden escaped characters back as themselves."""
-    return "".join(chr(ord(char) - _HIDDEN) if ord(char) >= _HIDDEN else char for char in text)
+    return text.translate(_RELEASE)
 
 
 def _links(text: str, references: dict[str, str]) -> list[_Link]:
