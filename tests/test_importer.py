@@ -90,7 +90,7 @@ def test_command_writes_a_skeleton_that_validates_with_coverage_warnings(tmp_pat
 ARTICLES = TESTS / "fixtures" / "articles"
 
 
-def test_the_skeleton_has_no_claims_file_for_a_draft_without_themes(tmp_path: Path) -> None:
+def test_the_skeleton_has_no_claims_file_for_a_draft_without_themes() -> None:
     """Claims live in claims/<theme>.yml; a new draft has no theme, so no claims file yet, and
     the articles of other shapes below show that such a folder loads with warnings only."""
     files = skeleton_files(import_article(SOURCE.read_text("utf-8")), SOURCE.name)
