@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -107,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             synthetic_data(ROOT / "data", folder / "synthetic", factor)
             project = make_project(folder / "project", folder / "synthetic")
             claims = sum(
-                path.read_text("utf-8").count("\n- id: ")
+                len(re.findall(r"(?m)^- id: ", path.read_text("utf-8")))
                 for path in (project / "data" / "claims").glob("*.yml")
             )
             build = plain_build(project)
