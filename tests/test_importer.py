@@ -312,3 +312,15 @@ def test_articles_of_other_shapes_give_a_draft_that_validates(
     assert sum(source.role == "credit" for source in briefing.sources.values()) == credits
     assert sum(bool(source.url) for source in briefing.sources.values()) == urls
     assert not (out / "claims.yml").exists() and not (out / "claims").exists()
+
+
+def test_editorial_brackets_validate_as_text(tmp_path: Path) -> None:
+    markdown = "# T\n\nBy Jane Doe\n\nIt will recieve [sic] funding [...] soon, [they said](#).\n"
+    out = tmp_path / "data"
+    out.mkdir()
+    for name, document in skeleton_files(import_article(markdown), "a.md").items():
+        (out / name).write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    loaded = load_briefing(out)
+    assert {problem.severity for problem in loaded.problems} == {Severity.WARNING}
+    assert loaded.briefing is not None
+    assert [source.cited_as for source in loaded.briefing.sources.values()] == ["they said"]
