@@ -2,24 +2,101 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-MARKER = re.compile(r"\[([^\[\]]+)\]")
+# A citation marker is a bracket pair, `[anchor text]`. A bracket that is no marker (an editor's
+# `[sic]` in the article) is escaped, `\[sic\]`, and a backslash is `\\`. The escape is the second
+# alternative, so a scan from the left never opens or closes a marker at an escaped bracket.
+MARKER = re.compile(r"\[((?:\\.|[^\[\]\\])+)\]|\\([\\\[\]])")
+ESCAPED = re.compile(r"\\([\\\[\]])")
 QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
                         "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})  # fmt: skip
 
 
+def marker_matches(text: str) -> list[re.Match[str]]:
+    """The citation markers of a paragraph, in order, as matches: group 1 is the anchor text."""
+    return [match for match in MARKER.finditer(text) if match.group(1) is not None]
+
+
+def unescape(text: str) -> str:
+    r"""`\[`, `\]` and `\\` as the characters they stand for."""
+    return ESCAPED.sub(r"\1", text)
+
+
 def markers(text: str) -> list[str]:
     """The citation markers of a paragraph, in order: its `[bracketed]` anchor texts."""
-    return MARKER.findall(text)
+    return [unescape(match.group(1)) for match in marker_matches(text)]
 
 
 def plain(text: str) -> str:
-    """The paragraph as a reader sees it: the marker brackets removed."""
-    return MARKER.sub(r"\1", text)
+    """The paragraph as a reader sees it: the marker brackets removed, escapes resolved."""
+    return unescape(MARKER.sub(lambda match: match.group(1) or match.group(0), text))
 
 
 def normalize(text: str) -> str:
     """Fold typographic quotes and dashes and collapse white space, for verbatim comparisons."""
     folded = text if text.isascii() else text.translate(QUOTES)  # QUOTES maps no ASCII: skip it
     return " ".join(folded.split())
+
+
+# A sentence ends at . ! or ?, perhaps followed by closing quotes or brackets, then white space
+# and a capital or digit (perhaps after an opening bracket or quote). A lone capital before the
+# full stop is an initial ("John P. Ruehl"), not the end of a sentence.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\[(\"“‘]*[A-Z0-9])")
+_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph as written (markers kept in brackets), in order."""
+    found, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if _INITIAL.search(text, 0, match.start() + 1):
+            continue
+        found.append(text[start : match.end()].strip())
+        start = match.end()
+    found.append(text[start:].strip())
+    return [sentence for sentence in found if sentence]
+
+
+def quote_sentences(text: str, quote: str) -> range:
+    """The sentences of `text` (by index) that the verbatim `quote` lies in; empty if it is not
+    in the text. Compared after the same normalisation as the quote check."""
+    pieces = _sentence_pieces(text)
+    at = " ".join(pieces).find(normalize(quote))
+    if at < 0:
+        return range(0)
+    end, first, last = at + len(normalize(quote)), -1, -1
+    offset = 0
+    for number, piece in enumerate(pieces):
+        if first < 0 and at < offset + len(piece):
+            first = number
+        if end > offset:
+            last = number
+        offset += len(piece) + 1
+    return range(first, last + 1)
+
+
+@functools.lru_cache(maxsize=1024)  # every claim of a paragraph asks again
+def _sentence_pieces(text: str) -> tuple[str, ...]:
+    return tuple(normalize(plain(sentence)) for sentence in sentences(text))
+
+
+def marker_sentences(text: str) -> list[tuple[str, int]]:
+    """Each citation marker of `text`, in order, with the index of the sentence it stands in."""
+    return [(marker, number) for number, s in enumerate(sentences(text)) for marker in markers(s)]
+
+
+def place_markers(text: str, cited: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+    """Which marker of `text` each source stands for, given `(source id, cited_as)` pairs in
+    file order: {source id: (marker number, sentence number)}. A marker written twice in one
+    paragraph goes to the sources with that anchor text in their order."""
+    waiting: dict[str, list[str]] = {}
+    for source_id, cited_as in cited:
+        waiting.setdefault(normalize(cited_as), []).append(source_id)
+    placed: dict[str, tuple[int, int]] = {}
+    for number, (marker, sentence) in enumerate(marker_sentences(text)):
+        queue = waiting.get(normalize(marker))
+        if queue:
+            placed[queue.pop(0)] = (number, sentence)
+    return placed

@@ -1,0 +1,73 @@
+"""Sentences, quotes and markers: the text rules behind the one-sentence sourcing rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.annotate import Quote, annotate_paragraph
+from briefing.text import (
+    marker_sentences,
+    markers,
+    place_markers,
+    plain,
+    quote_sentences,
+    sentences,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two.", ["One.", "Two."]),
+        (
+            "It rose. [Clashes between] them followed.",
+            ["It rose.", "[Clashes between] them followed."],
+        ),
+        ("A “quoted end.” Then more.", ["A “quoted end.”", "Then more."]),
+        ("By John P. Ruehl today. Next.", ["By John P. Ruehl today.", "Next."]),
+        ("Keeping the U.S. at arm's length. Next.", ["Keeping the U.S. at arm's length.", "Next."]),
+        (
+            "The UK and the U.S. [placed sanctions] on them.",
+            ["The UK and the U.S. [placed sanctions] on them."],
+        ),
+        ("Is it? Yes! In 2009 it was.", ["Is it?", "Yes!", "In 2009 it was."]),
+        ("No full stop at the end", ["No full stop at the end"]),
+    ],
+)
+def test_sentences_split_where_a_reader_would(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_a_quote_lies_in_the_sentences_it_spans() -> None:
+    text = "First [one] here. Second “two” there. Third [three]."
+    assert quote_sentences(text, "one here") == range(0, 1)
+    assert quote_sentences(text, 'Second "two" there') == range(1, 2)  # quotes normalised
+    assert quote_sentences(text, "here. Second") == range(0, 2)
+    assert quote_sentences(text, "not in it") == range(0)
+
+
+def test_markers_know_their_sentence_and_repeats_go_in_order() -> None:
+    text = "A [same] thing. Then [same] again and [other]."
+    assert marker_sentences(text) == [("same", 0), ("same", 1), ("other", 1)]
+    placed = place_markers(text, [("src-a", "same"), ("src-b", "same"), ("src-c", "other")])
+    assert placed == {"src-a": (0, 0), "src-b": (1, 1), "src-c": (2, 1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "shown"),
+    [
+        ("It [sic] rose [here].", ["sic", "here"], "It sic rose here."),
+        (r"It \[sic\] rose [here].", ["here"], "It [sic] rose here."),
+        (r"Cut \[...\] and [a \[b\] c].", ["a [b] c"], "Cut [...] and a [b] c."),
+        (r"A backslash \\[marker].", ["marker"], "A backslash \\marker."),
+    ],
+)
+def test_escaped_brackets_are_text_and_no_marker(text: str, found: list[str], shown: str) -> None:
+    assert (markers(text), plain(text)) == (found, shown)
+
+
+def test_the_page_shows_an_escaped_bracket_without_its_backslash() -> None:
+    text = r"It will recieve \[sic\] funding, [they said]."
+    page = annotate_paragraph(text, [Quote("c", "recieve [sic] funding", "tip")], {0: "s"}, "x/")
+    assert "recieve \\[sic\\] funding</mark>" in page  # Markdown for a literal [sic]
+    assert "[they said](x/#s)" in page
