@@ -125,7 +125,7 @@ def _fast_load(text: str) -> Any:
     Anything unusual (a tag, an anchor or alias, a merge key, a duplicate or non-text key, deep
     nesting, several documents, a syntax error) returns `_SLOW`, and the careful path parses the
     text again to report it exactly. Positions are found later, only when a problem needs one."""
-    resolvers = _Loader.yaml_implicit_resolvers
+    resolvers = _RESOLVERS
     stack: list[Any] = []  # open lists and dicts; a dict's pending key follows it on the stack
     root: Any = _SLOW
     try:
@@ -136,7 +136,8 @@ def _fast_load(text: str) -> Any:
                 if event.anchor is not None or (event.tag not in (None, "!")):
                     return _SLOW
                 value: Any = event.value
-                if event.implicit[0]:
+                # Most plain scalars start with a letter no implicit type can start with.
+                if event.implicit[0] and value[:1] in resolvers:
                     tag = _resolve(resolvers, value)
                     if tag != _STR:
                         value = _construct_scalar(tag, event)
@@ -186,9 +187,17 @@ class _Key:
         self.key = key
 
 
-def _resolve(resolvers: dict[Any, list[tuple[str, Any]]], value: str) -> str:
-    """The tag PyYAML's resolver gives a plain scalar (its YAML 1.1 rules, dates left as text)."""
-    for tag, regexp in resolvers.get(value[:1] or "", []) + resolvers.get(None, []):
+_RESOLVERS: dict[str, list[tuple[str, Any]]] = {
+    first or "": [*resolvers, *_Loader.yaml_implicit_resolvers.get(None, [])]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+    if first is not None
+}
+"""The project loader's implicit resolvers (YAML 1.1, dates left as text) by first character."""
+
+
+def _resolve(resolvers: dict[str, list[tuple[str, Any]]], value: str) -> str:
+    """The tag PyYAML's resolver gives a plain scalar."""
+    for tag, regexp in resolvers.get(value[:1], []):
         if regexp.match(value):
             return str(tag)
     return _STR
