@@ -18,8 +18,8 @@ from briefing.markup import html_text, md, md_url, meta, yaml_string
 from briefing.model import Actor, Claim
 from briefing.network import drawn_actors, render_network_svg
 from briefing.network_layout import central_actor
-from briefing.relation_families import FAMILIES, relation_family
 from briefing.perf import paused_gc
+from briefing.relation_families import FAMILIES, relation_family
 from briefing.text import MARKER, normalize
 
 T = TypeVar("T")
