@@ -222,7 +222,7 @@ def _legend(
     for row in filter(None, rows):
         for mark, css, title in row:
             lead = LEGEND_SAMPLE + 8.0 if mark == "line" else 22.0
-            width = lead + text_width(title) + 26.0
+            width = lead + text_width(title) * 1.1 + 30.0  # the estimate runs short
             if x + width > right and x > left:
                 x, y = left, y + LINE_HEIGHT + 8.0
             lines.append(f"{_legend_mark(mark, css, x, y)}" + _legend_text(x + lead, y, title))
