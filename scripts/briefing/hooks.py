@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from briefing import session
 from briefing.load import load_briefing
+from briefing.markup import html_text
 from briefing.problems import has_errors
 from briefing.render import site_nav
 from briefing.site import write_site
@@ -31,6 +32,7 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Render the pages into docs/ and set the navigation from the data (themes in order)."""
+    _escape_site_description(config)
     result = load_briefing(Path(config.config_file_path).parent / DATA_DIR)
     text = "\n".join(str(problem) for problem in result.problems)
     if result.briefing is None or has_errors(result.problems):
@@ -43,6 +45,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     session.STATE.nav = site_nav(result.briefing)
     config.nav = session.STATE.nav + list(config.nav or [])
     return config
+
+
+def _escape_site_description(config: MkDocsConfig) -> None:
+    """HTML-escape `site_description`: Material prints it unescaped into the content attribute
+    of `<meta name="description">` on every page without a description of its own (about/,
+    404.html), where a quote in it would end the attribute. Pages' own descriptions arrive
+    escaped already (the `meta` filter). MkDocs loads the config afresh for every build, so this
+    runs once per value."""
+    if config.site_description:
+        config.site_description = html_text(config.site_description)
 
 
 def _keep_last_good(config: MkDocsConfig, message: str) -> MkDocsConfig:
