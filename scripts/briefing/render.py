@@ -17,6 +17,7 @@ from briefing.load import Briefing
 from briefing.markup import html_text, md, md_url, meta, yaml_string
 from briefing.model import Actor, Claim
 from briefing.network import drawn_actors, render_network_svg
+from briefing.network_ego import render_ego_svg
 from briefing.network_layout import central_actor
 from briefing.perf import paused_gc
 from briefing.relation_families import FAMILIES, relation_family
@@ -165,7 +166,9 @@ def render_actor(
         for relation in actor.relations
         if relation.kind in LEADS and relation.to != actor.id
     ]
-    return actor_page(actor, context["relations_by_actor"][actor.id], by_kind, led)
+    relations = context["relations_by_actor"][actor.id]
+    diagram = render_ego_svg(actor, relations, briefing.actors)
+    return actor_page(actor, relations, by_kind, led, diagram)
 
 
 LEADS = frozenset({"leads", "heads", "runs"})
