@@ -281,3 +281,45 @@ def test_an_actor_page_groups_every_claim_about_it_by_kind(briefing: Briefing) -
             assert f"{len(about)} claim{plural} " in page, actor.id
         else:
             assert "No claim names" in page
+
+
+def test_each_actor_page_draws_its_own_relations_one_row_each(briefing: Briefing) -> None:
+    pages = render_site(briefing)
+    for actor in briefing.actors.values():
+        page = pages[f"actors/{actor.id}.md"]
+        outgoing = [(r.kind, r.to) for r in actor.relations]
+        incoming = [
+            (r.kind, a.id)
+            for a in briefing.actors.values()
+            for r in a.relations
+            if r.to == actor.id
+        ]
+        if not outgoing + incoming:
+            assert "<svg" not in page
+            continue
+        svg = page[page.index("<svg") : page.index("</svg>") + 6]
+        root = ET.fromstring(svg)
+        assert root.get("role") == "img" and actor.name in root.get("aria-label", "")
+        assert not _links(svg), "the table holds the links"
+        edges = [
+            p.get("class", "").split()[1].removeprefix("network-edge--")
+            for p in root.iter(f"{SVG}path")
+            if p.get("marker-end")
+        ]
+        assert edges == [relation_family(kind) for kind, _ in outgoing + incoming]
+        words = [t.text for t in root.iter(f"{SVG}tspan") if t.get("class") == "ego-words"]
+        assert words == [relation_label(k) for k, _ in outgoing] + [
+            f"← {relation_label(k)}" for k, _ in incoming
+        ]
+        legend = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "ego-legend"]
+        assert legend == [f.title for f in FAMILIES if f.id in edges]
+
+
+def test_an_actor_diagram_escapes_the_data() -> None:
+    mini = _load("mini")
+    hostile = mini.actors["militia"].model_copy(update={"name": HOSTILE})
+    page = render_site(_with_actors(mini, hostile))["actors/duchy.md"]
+    svg = page[page.index("<svg") : page.index("</svg>\n</div>") + 6]
+    assert "<script" not in svg
+    text = "".join(ET.fromstring(svg).itertext())  # wrapped: one word a line at most
+    assert "<script>alert('x')</script>" in text and '& "Co" </svg>' in text
