@@ -74,9 +74,9 @@ def test_lines_are_styled_by_the_family_of_their_relation(real_site: Site, page:
     styles = page.locator("svg.network .network-legend path[class*='network-edge--']").evaluate_all(
         "paths => paths.filter(p => !p.classList.contains('network-edge--plain')).map(p =>"
         " [getComputedStyle(p).stroke, getComputedStyle(p).strokeDasharray,"
-        " getComputedStyle(p).strokeWidth].join(' '))"
+        " getComputedStyle(p).strokeWidth].join('|'))"
     )
-    dashes = [style.split(" ", 3)[-1] for style in styles]
+    dashes = [style.split("|")[1] for style in styles]
     assert len(set(styles)) == len(styles), "each family looks different"
     assert len(set(dashes)) == len(dashes), f"each family differs without colour too: {dashes}"
 
