@@ -49,5 +49,6 @@ def mini_project(target: Path) -> None:
         else:
             shutil.copy2(source, target / name)
     shutil.copytree(ROOT / "docs" / "stylesheets", target / "docs" / "stylesheets")
+    shutil.copytree(ROOT / "docs" / "javascripts", target / "docs" / "javascripts")
     shutil.copy2(ROOT / "docs" / "about.md", target / "docs" / "about.md")
     shutil.copytree(MINI / "data", target / "data")

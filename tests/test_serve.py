@@ -35,7 +35,7 @@ def copy_project(target: Path) -> None:
 def _generated(folder: str, names: list[str]) -> list[str]:
     if Path(folder).resolve() != (ROOT / "docs").resolve():
         return []
-    return [name for name in names if name not in ("about.md", "stylesheets")]
+    return [name for name in names if name not in ("about.md", "stylesheets", "javascripts")]
 
 
 def free_port() -> int:

@@ -9,9 +9,11 @@ from collections.abc import Iterable, Iterator
 from briefing.load import SINGULAR, Collection, Loaded, Origin
 from briefing.model import Claim, ParagraphRole, SourceRole
 from briefing.problems import Problem, Severity
-from briefing.text import markers, normalize, plain
+from briefing.text import markers, normalize, place_markers, plain, quote_sentences
 
 RESERVED_ACTOR_IDS = frozenset({"index", "network"})
+RESERVED_TARGET_IDS = frozenset({"none"})
+"""`none` is the leverage matrix's column for claims that name no target."""
 
 # Claim fields that hold ids, the kind they point to, and the verb used in messages.
 CLAIM_REFERENCES = (
@@ -76,11 +78,18 @@ def _check_unique_ids(loaded: Loaded) -> Iterator[Problem]:
 
 
 def _check_reserved_ids(loaded: Loaded) -> Iterator[Problem]:
-    """Actor pages share actors/ with the index and the network page."""
+    """Actor pages share actors/ with the index and the network page; the matrix has a column
+    of its own for claims without a target."""
     actors = loaded.collections["actors"]
     for actor_id in RESERVED_ACTOR_IDS.intersection(actors.records):
         message = f"actor id '{actor_id}' is reserved: actors/{actor_id}/ is another page"
         yield actors.origins[actor_id].problem("id", message=message)
+    targets = loaded.collections["targets"]
+    for target_id in RESERVED_TARGET_IDS.intersection(targets.records):
+        message = (
+            f"target id '{target_id}' is reserved: the matrix's column for claims with no target"
+        )
+        yield targets.origins[target_id].problem("id", message=message)
 
 
 def _check_paragraph_numbers(loaded: Loaded) -> Iterator[Problem]:
@@ -146,11 +155,13 @@ def _check_claim_text(loaded: Loaded) -> Iterator[Problem]:
     """Quotes and hedges are verbatim: they must occur in the claim's paragraph."""
     paragraphs = _paragraphs(loaded)
     sources = loaded.collections["sources"].records
+    placed = _placed_markers(loaded, paragraphs)
     for claim_id, claim in _claims(loaded).records.items():
         origin = _claims(loaded).origins[claim_id]
         text = paragraphs.get(claim.paragraph)
         if text is None:
             continue
+        yield from _check_sentence_sources(claim, origin, text, placed)
         haystack = normalize(plain(text))
         if normalize(claim.quote) not in haystack:
             message = f"claim '{claim_id}': quote not found in {claim.paragraph}"
@@ -169,6 +180,37 @@ def _check_claim_text(loaded: Loaded) -> Iterator[Problem]:
                     f" from {source.paragraph}"
                 )
                 yield origin.problem("sources", number, message=message)
+
+
+def _placed_markers(loaded: Loaded, paragraphs: dict[str, str]) -> dict[str, tuple[str, int, int]]:
+    """Each source's paragraph, marker and sentence (see `text.place_markers`)."""
+    cited: dict[str, list[tuple[str, str]]] = {}
+    for source_id, source in loaded.collections["sources"].records.items():
+        cited.setdefault(source.paragraph, []).append((source_id, source.cited_as))
+    placed: dict[str, tuple[str, int, int]] = {}
+    for paragraph_id, pairs in cited.items():
+        if paragraph_id in paragraphs:
+            found = place_markers(paragraphs[paragraph_id], pairs)
+            placed.update((key, (paragraph_id, *where)) for key, where in found.items())
+    return placed
+
+
+def _check_sentence_sources(
+    claim: Claim, origin: Origin, text: str, placed: dict[str, tuple[str, int, int]]
+) -> Iterator[Problem]:
+    """A marker is evidence only for what its own sentence says: a claim cites only markers
+    that stand in the sentence (or sentences) its quote comes from."""
+    quoted = quote_sentences(text, claim.quote)
+    if not quoted:
+        return  # the quote check reports it
+    for number, source_id in enumerate(claim.sources):
+        paragraph, _, sentence = placed.get(source_id, (claim.paragraph, 0, quoted[0]))
+        if paragraph == claim.paragraph and sentence not in quoted:
+            message = (
+                f"claim '{claim.id}' cites '{source_id}', whose marker is in another sentence"
+                f" of {claim.paragraph}"
+            )
+            yield origin.problem("sources", number, message=message)
 
 
 def _mismatch(quote: str, haystack: str) -> str:

@@ -3,13 +3,14 @@ theme, paragraph, actor and source; relations both ways), so no page scans the w
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from operator import attrgetter
 from typing import Any, NamedTuple
 
 from briefing import labels
+from briefing.evidence import Status, claim_evidence, place_sources
 from briefing.load import Briefing
-from briefing.model import Actor, Claim, SourceRole
+from briefing.model import Actor, Claim, Source, SourceRole
 
 
 def claim_order(briefing: Briefing) -> list[Claim]:
@@ -21,6 +22,10 @@ def build_context(briefing: Briefing) -> dict[str, Any]:
     """Every name a template may use."""
     claims = claim_order(briefing)
     sources = list(briefing.sources.values())
+    citations = [s for s in sources if s.role is SourceRole.CITATION]
+    places = place_sources(briefing)
+    evidence = claim_evidence(briefing, places)
+    statuses = Counter(item.status for item in evidence.values())
     return {
         "article": briefing.article,
         "paragraphs": briefing.article.paragraphs,
@@ -33,14 +38,19 @@ def build_context(briefing: Briefing) -> dict[str, Any]:
         **_claim_groups(briefing, claims),
         "relations_by_actor": _relations_by_actor(briefing),
         **_claim_addresses(claims),
-        "citations": [s for s in sources if s.role is SourceRole.CITATION],
+        "citations": citations,
+        "citations_by_paragraph": _by_paragraph(briefing, citations),
+        "evidence": evidence,
+        "places": places,
+        "evidence_counts": {status.value: statuses[status] for status in Status},
+        "addressed": sum(1 for source in citations if source.url),
         "credits": [s for s in sources if s.role is SourceRole.CREDIT],
         "key_judgments": [claim for claim in claims if claim.key_judgment],
         "figures": [claim for claim in claims if claim.figure is not None],
         "by_kind": _actors_by_kind(briefing),
         "kind_titles": labels.ACTOR_KIND_TITLES,
         "kind_help": labels.CLAIM_KIND_HELP,
-        "address_note": labels.ADDRESS_NOTE,
+        "kind_labels": labels.CLAIM_KIND_LABELS,
     }
 
 
@@ -78,6 +88,14 @@ def _claim_addresses(claims: list[Claim]) -> dict[str, dict[str, str]]:
         links[claim_id] = f"themes/{theme}.md#{claim_id}"
         urls[claim_id] = f"themes/{theme}/#{claim_id}"
     return {"claim_link": links, "claim_url": urls}
+
+
+def _by_paragraph(briefing: Briefing, sources: list[Source]) -> list[tuple[str, list[Source]]]:
+    """Sources grouped by their paragraph, in the article's order."""
+    groups: dict[str, list[Source]] = defaultdict(list)
+    for source in sources:
+        groups[source.paragraph].append(source)
+    return [(p.id, groups[p.id]) for p in briefing.article.paragraphs if groups[p.id]]
 
 
 class RelationRow(NamedTuple):

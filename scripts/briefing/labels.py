@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from briefing.model import Figure
 
-ADDRESS_NOTE = (
-    "The supplied text of the article lost every link's address, so each entry reads "
-    '"address not preserved in the supplied text": none is invented here.'
-)
 CLAIM_KIND_LABELS = {
     "fact": "reported",
     "assessment": "assessment",
     "forecast": "forecast",
     "allegation": "allegation",
 }
-"""How a claim's kind is shown: a `fact` is what the article reports, not something verified here."""
+"""How a claim's kind is shown: a `fact` is what the article reports, not a verified fact."""
 CLAIM_KIND_HELP = {
-    "fact": "reported as fact",
+    "fact": "the article states it as fact; not verified here",
     "assessment": "the author's own judgment",
-    "forecast": "what could or would happen",
-    "allegation": "suspected, believed or alleged",
+    "forecast": "what the article says could or would happen",
+    "allegation": "what the article says is suspected, believed or alleged",
 }
 ACTOR_KIND_TITLES = {
     "state": "States",
@@ -83,6 +79,14 @@ def figure_label(figure: Figure) -> str:
     from briefing.markup import md
 
     return f"{figure_value(figure)} {md(figure.unit)}: {md(figure.label)}"
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    """The text cut at a word boundary to about `limit` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut}…"
 
 
 def relation_label(kind: str) -> str:

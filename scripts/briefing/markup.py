@@ -39,6 +39,12 @@ def md(text: object) -> str:
     return _replaced(one_line(text), _MARKDOWN_ESCAPES)
 
 
+def md_text(text: str) -> str:
+    """A piece of running text for Markdown, escaped like `md` but with its white space kept:
+    a space at either end separates it from the link or mark beside it."""
+    return _replaced(text, _MARKDOWN_ESCAPES)
+
+
 def html_text(text: object) -> str:
     """Text for raw HTML: tags, entities and quotes escaped, white space collapsed."""
     return _replaced(one_line(text), _HTML_ESCAPES)

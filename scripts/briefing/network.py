@@ -67,7 +67,7 @@ def render_network_svg(actors: Mapping[str, Actor]) -> str:
             "</defs>",
             '<g class="network-rings" aria-hidden="true">',
             *(
-                f'<ellipse cx="0" cy="0" rx="{coord(ASPECT * height)}" ry="{coord(height)}"/>'
+                f'<ellipse cx="0" cy="0" rx="{_n(ASPECT * height)}" ry="{_n(height)}"/>'
                 for height in layout.rings
             ),
             "</g>",
@@ -110,8 +110,8 @@ def _svg_tag(actors: Mapping[str, Actor], box: tuple[float, float, float, float]
     )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="network"'
-        f' aria-label="{xml_text(summary)}" viewBox="{coord(left)} {coord(top)} {coord(right - left)}'
-        f' {coord(bottom - top)}" width="100%" font-size="{FONT_SIZE:g}"'
+        f' aria-label="{_xml(summary)}" viewBox="{_n(left)} {_n(top)} {_n(right - left)}'
+        f' {_n(bottom - top)}" width="100%" font-size="{FONT_SIZE:g}"'
         f' style="--legible-width: {math.ceil((right - left) * LEGIBLE_PX / FONT_SIZE)}px">'
     )
 
@@ -127,18 +127,21 @@ def coord(value: float) -> str:
     return "0.0" if text == "-0.0" else text
 
 
+_n, _xml = coord, xml_text  # short names: they are on every line here
+
+
 def _node(actor: Actor, place: Place) -> str:
     """An actor: a link around its circle and its label, with name and role as tooltip."""
     x, anchor, baselines = label_position(place)
     lines = " ".join(  # a space between lines keeps the link's text words apart
-        f'<tspan x="{coord(x)}" y="{coord(y)}">{xml_text(line)}</tspan>'
+        f'<tspan x="{_n(x)}" y="{_n(y)}">{_xml(line)}</tspan>'
         for line, y in zip(place.label.lines, baselines, strict=True)
     )
     return (
         f'<a class="network-node" href="../{actor.id}/">'
-        f"<title>{xml_text(f'{actor.name}: {actor.role}')}</title>"
-        f'<circle class="network-kind--{actor.kind.value}" cx="{coord(place.x)}" cy="{coord(place.y)}"'
-        f' r="{coord(place.radius)}"/><text text-anchor="{anchor}">{lines}</text></a>'
+        f"<title>{_xml(f'{actor.name}: {actor.role}')}</title>"
+        f'<circle class="network-kind--{actor.kind.value}" cx="{_n(place.x)}" cy="{_n(place.y)}"'
+        f' r="{_n(place.radius)}"/><text text-anchor="{anchor}">{lines}</text></a>'
     )
 
 
@@ -159,7 +162,7 @@ def _edges(actors: Mapping[str, Actor], places: Mapping[str, Place]) -> Iterator
             family = relation_family(relation.kind)
             yield (
                 f'<path class="network-edge network-edge--{family}" d="{path}"'
-                f' marker-end="url(#network-arrow--{family})"><title>{xml_text(title)}</title></path>'
+                f' marker-end="url(#network-arrow--{family})"><title>{_xml(title)}</title></path>'
             )
 
 
@@ -178,8 +181,8 @@ def _arrow_path(source: Place, target: Place, forward: bool, offset: float) -> s
     x0, y0 = _towards(source, cx, cy, source.radius + 1.0)
     x1, y1 = _towards(target, cx, cy, target.radius + 2.0)
     if offset == 0:
-        return f"M{coord(x0)} {coord(y0)}L{coord(x1)} {coord(y1)}"
-    return f"M{coord(x0)} {coord(y0)}Q{coord(cx)} {coord(cy)} {coord(x1)} {coord(y1)}"
+        return f"M{_n(x0)} {_n(y0)}L{_n(x1)} {_n(y1)}"
+    return f"M{_n(x0)} {_n(y0)}Q{_n(cx)} {_n(cy)} {_n(x1)} {_n(y1)}"
 
 
 def _towards(place: Place, x: float, y: float, distance: float) -> tuple[float, float]:
@@ -198,13 +201,11 @@ def _loop_path(place: Place) -> str:
         (place.x + math.cos(angle + turn) * reach, place.y + math.sin(angle + turn) * reach)
         for turn, reach in turns
     )
-    return f"M{coord(x0)} {coord(y0)}C{coord(x1)} {coord(y1)} {coord(x2)} {coord(y2)} {coord(x3)} {coord(y3)}"
+    return f"M{_n(x0)} {_n(y0)}C{_n(x1)} {_n(y1)} {_n(x2)} {_n(y2)} {_n(x3)} {_n(y3)}"
 
 
 def _caption(x: float, y: float) -> list[str]:
-    return [
-        f'<text class="network-caption" x="{coord(x)}" y="{coord(y + 4.5)}">{ROW_CAPTION}</text>'
-    ]
+    return [f'<text class="network-caption" x="{_n(x)}" y="{_n(y + 4.5)}">{ROW_CAPTION}</text>']
 
 
 def _legend(
@@ -237,15 +238,15 @@ def _legend(
 def legend_mark(mark: str, css: str, x: float, y: float) -> str:
     """A line sample of a family, a plain arrow, or a node of an actor kind."""
     if mark == "kind":
-        return f'<circle class="network-kind--{css}" cx="{coord(x + 7)}" cy="{coord(y)}" r="7"/>'
+        return f'<circle class="network-kind--{css}" cx="{_n(x + 7)}" cy="{_n(y)}" r="7"/>'
     if mark == "arrow":
         return (
-            f'<path class="network-edge network-edge--plain" d="M{coord(x - 2)} {coord(y)}H{coord(x + 16)}"'
+            f'<path class="network-edge network-edge--plain" d="M{_n(x - 2)} {_n(y)}H{_n(x + 16)}"'
             ' marker-end="url(#network-arrow--plain)"/>'
         )
-    end = coord(x + LEGEND_SAMPLE)
-    return f'<path class="network-edge network-edge--{css}" d="M{coord(x)} {coord(y)}H{end}"/>'
+    end = _n(x + LEGEND_SAMPLE)
+    return f'<path class="network-edge network-edge--{css}" d="M{_n(x)} {_n(y)}H{end}"/>'
 
 
 def _legend_text(x: float, y: float, title: str) -> str:
-    return f'<text x="{coord(x)}" y="{coord(y + 4.5)}">{xml_text(title)}</text>'
+    return f'<text x="{_n(x)}" y="{_n(y + 4.5)}">{_xml(title)}</text>'

@@ -70,7 +70,8 @@ def render_ego_svg(actor: Actor, rows: Sequence[Row], actors: Mapping[str, Actor
             f' cy="{n(middle)}" r="5"/>'
         )
         tspans = [
-            f'<tspan x="{n(TEXT_X)}" y="{n(y + FONT_SIZE + k * LINE_HEIGHT - 2)}">{xml(line)}</tspan>'
+            f'<tspan x="{n(TEXT_X)}" y="{n(y + FONT_SIZE + k * LINE_HEIGHT - 2)}">'
+            f"{xml(line)}</tspan>"
             for k, line in enumerate(name.lines)
         ]
         words_y = y + name.height + WORDS_SIZE - 1

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import jinja2
 
 from briefing import labels
+from briefing.annotate import Quote, annotate_paragraph
 from briefing.context import build_context
 from briefing.export import export_makers
 from briefing.load import Briefing
@@ -21,7 +22,6 @@ from briefing.network_ego import render_ego_svg
 from briefing.network_layout import central_actor
 from briefing.perf import paused_gc
 from briefing.relation_families import FAMILIES, relation_family
-from briefing.text import MARKER, normalize
 
 T = TypeVar("T")
 
@@ -56,6 +56,7 @@ ENV.filters.update(
     figure_label=labels.figure_label,
     singular=labels.singular,
     relation=labels.relation_label,
+    shorten=labels.shorten,
     separated=separated,
 )
 
@@ -205,46 +206,53 @@ def _render_network(briefing: Briefing, context: dict[str, Any]) -> str:
 
 
 def _render_article(briefing: Briefing, context: dict[str, Any]) -> str:
-    """The text with each citation marker linked to its entry in the sources register."""
-    by_marker: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for source in briefing.sources.values():
-        by_marker[(source.paragraph, normalize(source.cited_as))].append(source.id)
-    paragraph_html = {}
+    """The text with each marker a link to the register (anchored `#m-<source>`) and each
+    claim's quoted words marked (anchored `#q-<claim>`); see `annotate`."""
+    markers: dict[str, dict[int, str]] = defaultdict(dict)
+    for source_id, place in context["places"].items():
+        markers[place.paragraph][place.number] = source_id
+    paragraph_md = {}
     for paragraph in briefing.article.paragraphs:
-        pieces, last = [], 0
-        for match in MARKER.finditer(paragraph.text):
-            pieces.append(_md_between(paragraph.text[last : match.start()]))
-            source_id = by_marker[(paragraph.id, normalize(match.group(1)))].pop(0)
-            pieces.append(f"[{md(match.group(1))}](../sources/index.md#{source_id})")
-            last = match.end()
-        pieces.append(_md_between(paragraph.text[last:]))
-        paragraph_html[paragraph.id] = "".join(pieces)
-    return _render("article.md.j2", context, paragraph_html=paragraph_html)
+        quotes = [
+            Quote(claim.id, claim.quote, labels.shorten(claim.text, 120))
+            for claim in context["claims_by_paragraph"][paragraph.id]
+        ]
+        paragraph_md[paragraph.id] = annotate_paragraph(
+            paragraph.text, quotes, markers[paragraph.id], "../sources/index.md"
+        )
+    return _render("article.md.j2", context, paragraph_html=paragraph_md)
 
 
-def _md_between(text: str) -> str:
-    """Escaped text between two links: `md` trims, but a space next to a link separates words."""
-    before = " " if text[:1].isspace() else ""
-    after = " " if text[-1:].isspace() and text.strip() else ""
-    return before + md(text) + after
+REPORTED_KINDS = frozenset({"fact", "allegation"})
+"""What the article reports Moscow doing; the other kinds are what it judges or forecasts."""
 
 
 def _render_levers(briefing: Briefing, context: dict[str, Any]) -> str:
-    matrix: dict[str, dict[str, list[Claim]]] = {
-        lever: {target: [] for target in briefing.targets} for lever in briefing.levers
+    """The leverage matrix, twice: what the article reports (facts and allegations) and what
+    it judges or forecasts. A claim with several targets counts in each of their cells and once
+    in its lever's total; a claim with no target counts under "no single target"."""
+    splits = ("reported", "judged")
+    columns = [*briefing.targets, NO_TARGET]
+    cells: dict[str, dict[str, dict[str, list[Claim]]]] = {
+        split: {lever: {column: [] for column in columns} for lever in briefing.levers}
+        for split in splits
     }
-    untargeted: dict[str, list[Claim]] = {lever: [] for lever in briefing.levers}
-    lever_claims: dict[str, list[Claim]] = {lever: [] for lever in briefing.levers}
+    totals: dict[str, dict[str, int]] = {
+        split: dict.fromkeys(briefing.levers, 0) for split in splits
+    }
     for claim in context["claims"]:
+        split = "reported" if claim.kind in REPORTED_KINDS else "judged"
         for lever_id in claim.levers:
-            lever_claims[lever_id].append(claim)
-            for target_id in claim.targets:
-                matrix[lever_id][target_id].append(claim)
-            if not claim.targets:
-                untargeted[lever_id].append(claim)
+            totals[split][lever_id] += 1
+            for column in claim.targets or (NO_TARGET,):
+                cells[split][lever_id][column].append(claim)
     return _render(
-        "levers.md.j2", context, matrix=matrix, untargeted=untargeted, lever_claims=lever_claims
+        "levers.md.j2", context, cells=cells, totals=totals, columns=columns, no_target=NO_TARGET
     )
+
+
+NO_TARGET = "none"
+"""The matrix column (and anchor suffix) of claims that name a lever but no target."""
 
 
 def _render_timeline(briefing: Briefing, context: dict[str, Any]) -> str:

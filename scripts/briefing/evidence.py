@@ -1,0 +1,84 @@
+"""What backs each claim, derived from the data: the markers it cites, or else the markers that
+stand elsewhere in its sentence. Nobody types this; every briefing gets it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import StrEnum
+
+from briefing.load import Briefing
+from briefing.model import Claim
+from briefing.text import place_markers, quote_sentences
+
+
+class Status(StrEnum):
+    """How a claim is backed in the article."""
+
+    CITED = "cited"
+    """It cites at least one citation marker."""
+    SENTENCE = "sentence"
+    """It cites none, but its sentence carries a marker (for another statement)."""
+    NONE = "none"
+    """Neither it nor its sentence carries a marker."""
+
+
+@dataclass(frozen=True)
+class Marker:
+    """Where a source's marker stands: its paragraph, its number there, its sentence."""
+
+    paragraph: str
+    number: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A claim's evidence: its own markers, or (when it has none) those of its sentence."""
+
+    cited: tuple[str, ...]
+    sentence: tuple[str, ...]
+
+    @property
+    def status(self) -> Status:
+        """Cited, backed only by its sentence's context, or uncited."""
+        if self.cited:
+            return Status.CITED
+        return Status.SENTENCE if self.sentence else Status.NONE
+
+
+def place_sources(briefing: Briefing) -> dict[str, Marker]:
+    """Each source's marker in the article text (a marker written twice goes to the sources
+    with that anchor text in file order, as the article page links them)."""
+    cited: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for source_id, source in briefing.sources.items():
+        cited[source.paragraph].append((source_id, source.cited_as))
+    places: dict[str, Marker] = {}
+    for paragraph in briefing.article.paragraphs:
+        found = place_markers(paragraph.text, cited.get(paragraph.id, []))
+        for source_id, (number, sentence) in found.items():
+            places[source_id] = Marker(paragraph.id, number, sentence)
+    return places
+
+
+def claim_evidence(briefing: Briefing, places: dict[str, Marker]) -> dict[str, Evidence]:
+    """Every claim's evidence, by claim id."""
+    texts = {paragraph.id: paragraph.text for paragraph in briefing.article.paragraphs}
+    by_sentence: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for source_id, place in sorted(places.items(), key=lambda item: item[1].number):
+        by_sentence[(place.paragraph, place.sentence)].append(source_id)
+    return {
+        claim.id: _evidence(claim, texts[claim.paragraph], by_sentence)
+        for claim in briefing.claims.values()
+    }
+
+
+def _evidence(claim: Claim, text: str, by_sentence: dict[tuple[str, int], list[str]]) -> Evidence:
+    if claim.sources:
+        return Evidence(claim.sources, ())
+    context = [
+        source_id
+        for sentence in quote_sentences(text, claim.quote)
+        for source_id in by_sentence.get((claim.paragraph, sentence), [])
+    ]
+    return Evidence((), tuple(context))
