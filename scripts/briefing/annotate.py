@@ -49,7 +49,8 @@ def annotate_paragraph(
     positions = [i for i, char in enumerate(chars) if char is not None]
     for marker, run in groupby(positions, key=lambda i: _at(chars, i).marker):
         body = "".join(
-            _marked(text, list(group), chars, starts, tips) for group in _pieces(run, chars)
+            _marked(text, list(group), chars, starts, tips, focusable=marker is None)
+            for group in _pieces(run, chars)
         )
         if marker is None:
             pieces.append(body)
@@ -77,7 +78,11 @@ def _marked(
     chars: list[_Char | None],
     starts: dict[int, list[str]],
     tips: dict[str, str],
+    focusable: bool,
 ) -> str:
+    """One piece of text covered by the same claims, marked. Inside a marker's link it is not
+    focusable itself (no interactive content inside a link, HTML says): the link takes the focus
+    and shows the tip instead."""
     words = md_text(text[indices[0] : indices[-1] + 1])
     claims = _at(chars, indices[0]).claims
     anchors = [claim for i in indices for claim in starts.get(i, [])]
@@ -87,7 +92,8 @@ def _marked(
     extra = "".join(f'<span class="quote-anchor" id="q-{claim}"></span>' for claim in others)
     # Only where a quote starts can it be focused: one stop per quote for the keyboard, and a
     # tap there shows the tooltip on phones, which have no hover.
-    focus = f' id="q-{first}" tabindex="0"' if first else ""
+    focus = f' id="q-{first}"' if first else ""
+    focus += ' tabindex="0"' if first and focusable else ""
     lead = "Claim" if len(claims) == 1 else f"{len(claims)} claims"
     tip = html_text(f"{lead}: " + " · ".join(tips[claim] for claim in claims))
     described = " ".join(f"pc-{claim}" for claim in claims)
