@@ -1,9 +1,10 @@
 """Families of relation kinds, so the network can style and explain its lines by what they mean.
 
-A relation's `kind` is a free slug in the data (`supplies`, `owns-share-of`, ...). A small table
-maps the verbs this project's articles use to a family; a slug the table does not know falls back
-on its leading words (`owns-stake-in` -> `owns`), and past that into "other", never an error, so
-another article's briefing gets its lines grouped without touching the engine.
+A relation's `kind` is a free slug in the data (`supplies-oil-to`, `owns-share-of`, `sanctioned`).
+Its family comes from its words, in any tense (`supports`, `supported`, `expressed-support-for`),
+by a small table of words per family, with a few whole phrases listed where the words would
+mislead; a kind with none of these words is "other", never an error, so another article's
+briefing gets its lines grouped without touching the engine.
 """
 
 from __future__ import annotations
@@ -31,45 +32,57 @@ FAMILIES = (
 """In legend order; `other` last, as the fallback."""
 OTHER = "other"
 
-_KINDS: dict[str, tuple[str, ...]] = {
-    "support": (
-        "supports", "backs", "allied-with", "aids", "assists", "cooperates-with",
-        "has-close-relations-with", "forged-closer-relations-with", "approves-support-for",
-        "offered-protection-to", "consults-with", "admires", "recognizes",
-        "pursues-integration-with", "endorses", "funds", "protects",
-    ),
-    "opposition": (
-        "opposes", "blocks", "sanctions", "condemns", "pressures", "resents", "in-tension-with",
-        "refuses-to-recognize", "considers-enemy", "holds-responsible", "explores-exploiting",
-        "keeps-at-arms-length", "seeks-secession-from", "threatens", "criticizes", "rivals",
-    ),
-    "energy": ("supplies", "signed-gas-deal-with", "trades-with", "exports-to", "buys"),
-    "membership": (
-        "member-of", "leads", "runs", "serves", "owns", "part-of", "operates", "applied-to",
-        "candidate-for", "sought-accession-to", "negotiates-membership-with", "holds-veto-in",
-        "controls", "heads", "founded",
-    ),
-    "military": (
-        "invaded", "occupied", "fights-in", "intervened-in", "exercises-with", "imports-arms-from",
-        "equipped-with-weapons-from", "helped-seize", "believed-trained-at", "shut-down-camps-of",
-        "played-role-in-coup-attempt-in", "suspected-of-spying-on", "clashed-with", "attacked",
-        "arms", "trains", "spies-on", "supplies-arms-to", "supplies-weapons-to",
-    ),
-    OTHER: ("operates-in",),  # where a body works, not what it does there
-}  # fmt: skip
-"""Each family's verbs: a relation kind is in a family if it is one of them, or starts with one
-followed by a hyphen (`owns` covers `owns-share-of`)."""
-FAMILY_OF = {kind: family for family, kinds in _KINDS.items() for kind in kinds}
+_PHRASES = {
+    # Kinds whose words would mislead the word test below: shielding from sanctions is not
+    # opposition to the shielded, nor a leading role in a breakup leadership of it.
+    "opposed-sanctions-on": OTHER,
+    "refused-to-sanction": OTHER,
+    "refuses-to-sanction": OTHER,
+    "took-leading-role-in-breakup-of": OTHER,
+    "kept-at-arms-length": "opposition",
+    "keeps-at-arms-length": "opposition",
+    "seceded-from": OTHER,
+    "military-of": "membership",
+    "ran-camps-in": "military",
+    "accepted-into": "membership",
+    "operates-in": OTHER,  # where a body works, not what it does there
+}
+"""Whole kinds, or their leading words (`opposed-sanctions-on-...`), that decide the family
+before the words do."""
+_WORDS: tuple[tuple[str, str], ...] = (
+    ("military", "invad* invasion occup* fight* war troop* exercis* spy* spies coup* seiz*"
+     " train* clash* interven* camp* base deploy* bogged weapon* arms armed militar*"),
+    ("energy", "suppl* gas oil energy trade* pipeline*"),
+    ("membership", "member* membership lead leads led run runs ran serv* own owns owned part"
+     " head heads candidat* acced* accession applied applies veto president chair*"),
+    ("opposition", "oppos* block* sanction* condemn* pressur* press pressed presses resent*"
+     " tension enem* responsib* exploit* deni* deny refus* rival* threat* critic* secession"
+     " hostil* against"),
+    ("support", "support* back* allied alli* aid aids aided assist* cooperat* coordinat* close"
+     " closer admir* recogni* protect* endors* fund* integrat* consult* friend*"),
+)  # fmt: skip
+"""Each family's words (`word*` stands for any word that begins so). A kind's first word that
+belongs to a family decides, so the verb does: `condemned-invasion-of` is opposition."""
+_FAMILY_WORDS = tuple((family, tuple(words.split())) for family, words in _WORDS)
+
+
+def _matches(word: str, pattern: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
 def relation_family(kind: str) -> str:
-    """The id of the family of a relation kind: the longest known leading part of the slug
-    decides (`owns-share-of` -> `owns` -> membership); unknown kinds are 'other'."""
+    """The id of the family of a relation kind: a listed phrase decides first (the longest
+    leading part of the slug listed), then its first word that belongs to a family; a kind
+    with no such word is 'other'."""
     words = kind.split("-")
     for end in range(len(words), 0, -1):
-        family = FAMILY_OF.get("-".join(words[:end]))
+        family = _PHRASES.get("-".join(words[:end]))
         if family:
             return family
+    for word in words:
+        for family, patterns in _FAMILY_WORDS:
+            if any(_matches(word, pattern) for pattern in patterns):
+                return family
     return OTHER
 
 
