@@ -9,6 +9,7 @@ briefing gets its lines grouped without touching the engine.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -70,6 +71,7 @@ def _matches(word: str, pattern: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
+@functools.cache  # a briefing has few kinds and many relations
 def relation_family(kind: str) -> str:
     """The id of the family of a relation kind: a listed phrase decides first (the longest
     leading part of the slug listed), then its first word that belongs to a family; a kind
