@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint bench clean
+.PHONY: serve build test lint bench chromium clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,11 +13,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The briefing plugin validates data/ and adds the pages in memory: one render per build.
 build: $(STAMP)
-	$(BIN)/python scripts/build.py
 	$(BIN)/mkdocs build --strict --quiet
 
-serve: build
+serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 lint: $(STAMP)
@@ -25,7 +25,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 
-test: lint
+chromium:
+	sh scripts/ensure_chromium.sh
+
+test: lint chromium
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

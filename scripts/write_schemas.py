@@ -1,5 +1,7 @@
-"""Regenerate data/schemas/*.schema.json from the model and the schema line atop each data file."""
+"""Regenerate data/schemas/*.schema.json and each data file's schema line: `briefing schemas`."""
 
-from briefing.schema_cli import main
+import sys
 
-raise SystemExit(main())
+from briefing.cli import main
+
+raise SystemExit(main(["schemas", *sys.argv[1:]]))

@@ -40,15 +40,9 @@ def overlay_case(case: Path, workdir: Path) -> Path:
 
 
 def mini_project(target: Path) -> None:
-    """A MkDocs project in `target`: this repository's config, overrides, hook and hand-written
-    pages, with the mini dataset as its data/."""
-    for name in ("mkdocs.yml", "overrides", "scripts"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copy2(source, target / name)
-    shutil.copytree(ROOT / "docs" / "stylesheets", target / "docs" / "stylesheets")
-    shutil.copytree(ROOT / "docs" / "javascripts", target / "docs" / "javascripts")
+    """A MkDocs project in `target`: this repository's config (with the `briefing` plugin) and
+    hand-written pages, with the mini dataset as its data/."""
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "docs").mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "docs" / "about.md", target / "docs" / "about.md")
     shutil.copytree(MINI / "data", target / "data")

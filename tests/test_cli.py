@@ -99,12 +99,12 @@ def test_every_bad_input_exits_1_and_leaves_docs_as_they_were(
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "about.md").write_text("hand-written\n", "utf-8")
-    assert main(["--data", str(tmp_path / "good"), "--docs", str(docs)]) == 0
+    assert main(["build", "--data", str(tmp_path / "good"), "--docs", str(docs)]) == 0
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
     overlay_case(case, tmp_path)
     monkeypatch.chdir(tmp_path)
     capsys.readouterr()
-    assert main(["--docs", "docs"]) == 1
+    assert main(["build", "--docs", "docs"]) == 1
     out, err = capsys.readouterr()
     expected = (case / "expected.err").read_text("utf-8")
     errors = expected.count(": error: ")

@@ -38,7 +38,7 @@ def page_ids(site: Path, url: str) -> Counter[str]:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real data built with `mkdocs build --strict` in a copy of the project."""
     project = tmp_path_factory.mktemp("project")
-    for name in ("mkdocs.yml", "data", "docs", "overrides", "scripts"):
+    for name in ("mkdocs.yml", "data", "docs"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))

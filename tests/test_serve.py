@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, ROOT
+from conftest import mini_project
 
 PAGE = "themes/the-fleet/"
 CLAIMS = Path("data/claims/the-fleet.yml")
@@ -23,19 +22,7 @@ ORIGINAL = "The Ruritanian fleet has been on high alert near Vučić Bay since M
 
 def copy_project(target: Path) -> None:
     """The site's configuration and hand-written pages, with the mini dataset as its data."""
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for folder in ("overrides", "scripts"):
-        shutil.copytree(
-            ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__")
-        )
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=_generated)
-    shutil.copytree(MINI / "data", target / "data")
-
-
-def _generated(folder: str, names: list[str]) -> list[str]:
-    if Path(folder).resolve() != (ROOT / "docs").resolve():
-        return []
-    return [name for name in names if name not in ("about.md", "stylesheets", "javascripts")]
+    mini_project(target)
 
 
 def free_port() -> int:
@@ -58,9 +45,9 @@ class Served:
     def __init__(self, root: Path, port: int, log: Path) -> None:
         self.root, self.port, self.log = root, port, log
 
-    def page(self) -> str:
+    def page(self, path: str = PAGE) -> str:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{PAGE}", timeout=5) as r:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=5) as r:
                 return str(r.read().decode("utf-8"))
         except OSError:
             return ""
@@ -70,17 +57,23 @@ class Served:
         path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
 
 
+def start_server(root: Path) -> tuple[subprocess.Popen[bytes], Served]:
+    """`mkdocs serve --strict`, as `make serve` runs it, logging to root/serve.log."""
+    port = free_port()
+    log = root / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict"]
+    command += ["--dev-addr", f"127.0.0.1:{port}"]
+    with log.open("w") as output:
+        process = subprocess.Popen(command, cwd=root, stdout=output, stderr=output, env=env)
+    return process, Served(root, port, log)
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
     copy_project(tmp_path)
-    port = free_port()
-    log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
-    with log.open("w") as output:
-        process = subprocess.Popen(command, cwd=tmp_path, stdout=output, stderr=output, env=env)
+    process, server = start_server(tmp_path)
     try:
-        server = Served(tmp_path, port, log)
         wait_for(lambda: ORIGINAL.replace(".", "") in server.page(), "the first build")
         yield server
     finally:
@@ -88,19 +81,58 @@ def served(tmp_path: Path) -> Iterator[Served]:
         process.wait(timeout=10)
 
 
-def test_edit_break_and_fix_while_serving(served: Served) -> None:
+def builds(server: Served) -> int:
+    return server.log.read_text("utf-8").count("Building documentation")
+
+
+def test_a_save_rebuilds_once_and_prints_a_few_lines(served: Served) -> None:
+    before_builds, before_lines = builds(served), len(served.log.read_text("utf-8").splitlines())
     served.edit("near Vučić Bay", "near Vučić Harbour")
     seconds = wait_for(lambda: "near Vučić Harbour" in served.page(), "the edited claim")
     print(f"edit visible after {seconds:.1f}s")
+    time.sleep(3)  # a second build, if the first wrote anything the server watches, starts now
+    assert builds(served) == before_builds + 1
+    new_lines = served.log.read_text("utf-8").splitlines()[before_lines:]
+    assert len(new_lines) <= 5, new_lines
+
+
+def test_broken_data_shows_in_every_served_page_until_fixed(served: Served) -> None:
+    served.edit("near Vučić Bay", "near Vučić Harbour")
+    wait_for(lambda: "near Vučić Harbour" in served.page(), "the edited claim")
 
     served.edit("kind: fact", "kind: rumour")
-    wait_for(lambda: "error: claim 'fleet-on-alert'" in served.log.read_text("utf-8"), "the error")
-    wait_for(lambda: "Serving the last good version" in served.log.read_text("utf-8"), "the notice")
+    error = "data/claims/the-fleet.yml:3:9: error: claim &#x27;fleet-on-alert&#x27;: field"
+    wait_for(lambda: error in served.page(), "the error banner")
+    page = served.page()
+    assert page.index('class="briefing-errors" role="alert"') < page.index("near Vučić Harbour")
+    assert "this page is the last good version" in page
+    about = served.page("about/")
+    assert 'class="briefing-errors"' in about and error in about  # every page, not only one
     log = served.log.read_text("utf-8")
     assert "data/claims/the-fleet.yml:3:9: error: claim 'fleet-on-alert': field 'kind'" in log
+    assert "Serving the last good version" in log
     assert "Traceback" not in log
-    assert "near Vučić Harbour" in served.page()  # still up, still the last good site
+    # The errors come after the build's own lines, framed, not scrolled away among them.
+    last_build = log.rindex("Building documentation")
+    assert last_build < log.rindex("The briefing's data has 1 error:")
 
     served.edit("kind: rumour", "kind: fact")
     served.edit("near Vučić Harbour", "near Vučić Point")
     wait_for(lambda: "near Vučić Point" in served.page(), "the fixed claim")
+    assert 'class="briefing-errors"' not in served.page()
+
+
+def test_the_server_starts_with_broken_data_and_shows_the_errors(tmp_path: Path) -> None:
+    copy_project(tmp_path)
+    claims = tmp_path / CLAIMS
+    claims.write_text(claims.read_text("utf-8").replace("kind: fact", "kind: rumour"), "utf-8")
+    process, server = start_server(tmp_path)
+    try:
+        wait_for(lambda: "found &#x27;rumour&#x27;" in server.page(""), "the error page")
+        assert "data has errors" in server.page("")
+        claims.write_text(claims.read_text("utf-8").replace("kind: rumour", "kind: fact"))
+        wait_for(lambda: ORIGINAL.replace(".", "") in server.page(), "the briefing")
+        assert 'class="briefing-errors"' not in server.page("")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

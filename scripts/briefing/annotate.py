@@ -8,9 +8,9 @@ crosses a marker is then two marks, one inside the link and one outside, never c
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from briefing.markup import html_text, md_text
 from briefing.text import MARKER, QUOTES
@@ -27,7 +27,11 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class _Char:
+class _Piece:
+    """A stretch of the paragraph with one marker (or none) and one set of quoting claims."""
+
+    start: int
+    end: int
     marker: int | None
     claims: tuple[str, ...]
 
@@ -38,103 +42,84 @@ def annotate_paragraph(
     """Markdown for one paragraph. `marker_sources` maps each marker's number in the paragraph
     to its source id; `sources_page` is the register's path from the article page."""
     text = " ".join(text.split())
-    chars = _chars(text, quotes)
+    spans = _quote_spans(text, quotes)
     starts: dict[int, list[str]] = {}
+    for claim, (start, _) in spans.items():
+        starts.setdefault(start, []).append(claim)
     tips = {quote.claim: quote.tip for quote in quotes}
-    for quote in quotes:
-        span = _span(text, quote.words)
-        if span is not None:
-            starts.setdefault(span[0], []).append(quote.claim)
-    pieces: list[str] = []
-    positions = [i for i, char in enumerate(chars) if char is not None]
-    for marker, run in groupby(positions, key=lambda i: _at(chars, i).marker):
-        body = "".join(
-            _marked(text, list(group), chars, starts, tips, focusable=marker is None)
-            for group in _pieces(run, chars)
-        )
+    out: list[str] = []
+    for marker, run in groupby(_pieces(text, spans), key=lambda piece: piece.marker):
+        body = "".join(_marked(text, piece, starts, tips) for piece in run)
         if marker is None:
-            pieces.append(body)
+            out.append(body)
         else:
             source = marker_sources[marker]
-            pieces.append(f"[{body}]({sources_page}#{source}){{: #m-{source} .marker }}")
-    return "".join(pieces)
+            out.append(f"[{body}]({sources_page}#{source}){{: #m-{source} .marker }}")
+    return "".join(out)
 
 
-def _at(chars: list[_Char | None], index: int) -> _Char:
-    char = chars[index]
-    assert char is not None
-    return char
+def _pieces(text: str, spans: dict[str, tuple[int, int]]) -> list[_Piece]:
+    """The paragraph cut at every edge of a quote or a marker; markers' brackets left out."""
+    markers = [(m.start(1), m.end(1)) for m in MARKER.finditer(text)]
+    brackets = {i for start, end in markers for i in (start - 1, end)}
+    edges = {0, len(text), *brackets, *(i + 1 for i in brackets)}
+    edges.update(i for span in (*markers, *spans.values()) for i in span)
+    cuts = sorted(edge for edge in edges if 0 <= edge <= len(text))
+    pieces = []
+    for start, end in pairwise(cuts):
+        if start in brackets:
+            continue
+        marker = next((n for n, (a, b) in enumerate(markers) if a <= start < b), None)
+        claims = tuple(claim for claim, (a, b) in spans.items() if a <= start < b)
+        pieces.append(_Piece(start, end, marker, claims))
+    # Neighbours with the same marker and claims are one piece.
+    merged: list[_Piece] = []
+    for piece in pieces:
+        last = merged[-1] if merged else None
+        if last and (last.end, last.marker, last.claims) == (
+            piece.start,
+            piece.marker,
+            piece.claims,
+        ):
+            merged[-1] = _Piece(last.start, piece.end, piece.marker, piece.claims)
+        else:
+            merged.append(piece)
+    return merged
 
 
-def _pieces(run: Iterator[int], chars: list[_Char | None]) -> Iterator[Iterator[int]]:
-    """Consecutive characters covered by the same claims."""
-    for _, group in groupby(run, key=lambda i: _at(chars, i).claims):
-        yield group
-
-
-def _marked(
-    text: str,
-    indices: list[int],
-    chars: list[_Char | None],
-    starts: dict[int, list[str]],
-    tips: dict[str, str],
-    focusable: bool,
-) -> str:
+def _marked(text: str, piece: _Piece, starts: dict[int, list[str]], tips: dict[str, str]) -> str:
     """One piece of text covered by the same claims, marked. Inside a marker's link it is not
-    focusable itself (no interactive content inside a link, HTML says): the link takes the focus
-    and shows the tip instead."""
-    words = md_text(text[indices[0] : indices[-1] + 1])
-    claims = _at(chars, indices[0]).claims
-    anchors = [claim for i in indices for claim in starts.get(i, [])]
-    if not claims:
+    focusable itself (HTML allows no tabindex inside a link): the link takes the focus and
+    shows the tip instead."""
+    words = md_text(text[piece.start : piece.end])
+    if not piece.claims:
         return words
+    anchors = [c for at in sorted(starts) if piece.start <= at < piece.end for c in starts[at]]
     first, *others = anchors or [""]
     extra = "".join(f'<span class="quote-anchor" id="q-{claim}"></span>' for claim in others)
     # Only where a quote starts can it be focused: one stop per quote for the keyboard, and a
     # tap there shows the tooltip on phones, which have no hover.
     focus = f' id="q-{first}"' if first else ""
-    focus += ' tabindex="0"' if first and focusable else ""
-    lead = "Claim" if len(claims) == 1 else f"{len(claims)} claims"
-    tip = html_text(f"{lead}: " + " · ".join(tips[claim] for claim in claims))
-    described = " ".join(f"pc-{claim}" for claim in claims)
+    focus += ' tabindex="0"' if first and piece.marker is None else ""
+    lead = "Claim" if len(piece.claims) == 1 else f"{len(piece.claims)} claims"
+    tip = html_text(f"{lead}: " + " · ".join(tips[claim] for claim in piece.claims))
+    described = " ".join(f"pc-{claim}" for claim in piece.claims)
     return (
-        f'{extra}<mark class="quote"{focus} data-claims="{" ".join(claims)}"'
+        f'{extra}<mark class="quote"{focus} data-claims="{" ".join(piece.claims)}"'
         f' data-tip="{tip}" aria-describedby="{described}">{words}</mark>'
     )
 
 
-def _chars(text: str, quotes: Sequence[Quote]) -> list[_Char | None]:
-    """Per character of `text`: its marker number and the claims quoting it; None for a
-    marker's brackets, which the page does not show."""
-    marker_of: list[int | None] = [None] * len(text)
-    hidden: set[int] = set()
-    for number, match in enumerate(MARKER.finditer(text)):
-        hidden.update((match.start(), match.end() - 1))
-        for i in range(match.start(1), match.end(1)):
-            marker_of[i] = number
-    covered: list[list[str]] = [[] for _ in text]
-    for quote in quotes:
-        span = _span(text, quote.words)
-        for i in range(*span) if span else ():
-            covered[i].append(quote.claim)
-    return [
-        None if i in hidden else _Char(marker_of[i], tuple(covered[i])) for i in range(len(text))
-    ]
-
-
-def _folded(text: str) -> tuple[str, list[int]]:
-    """The text as the quote check sees it (markers' brackets dropped, quotes and dashes
-    folded), with the index in `text` of each of its characters."""
+def _quote_spans(text: str, quotes: Sequence[Quote]) -> dict[str, tuple[int, int]]:
+    """Where each quote lies in `text` (white space already collapsed), compared as the quote
+    check compares: markers' brackets dropped, quotes and dashes folded."""
     hidden = {i for m in MARKER.finditer(text) for i in (m.start(), m.end() - 1)}
     kept = [i for i in range(len(text)) if i not in hidden]
-    return "".join(text[i] for i in kept).translate(QUOTES), kept
-
-
-def _span(text: str, words: str) -> tuple[int, int] | None:
-    """Where the quote starts and ends in `text` (white space already collapsed), or None."""
-    folded, kept = _folded(text)
-    wanted = " ".join(words.translate(QUOTES).split())
-    at = folded.find(wanted)
-    if at < 0 or not wanted:
-        return None
-    return kept[at], kept[at + len(wanted) - 1] + 1
+    folded = "".join(text[i] for i in kept).translate(QUOTES)
+    spans: dict[str, tuple[int, int]] = {}
+    for quote in quotes:
+        wanted = " ".join(quote.words.translate(QUOTES).split())
+        at = folded.find(wanted) if wanted else -1
+        if at >= 0:
+            spans[quote.claim] = (kept[at], kept[at + len(wanted) - 1] + 1)
+    return spans

@@ -1,4 +1,9 @@
-"""Command line of the build: arguments, printing and exit codes; the work is done elsewhere."""
+"""The `briefing` command: arguments, printing and exit codes; the work is done elsewhere.
+
+briefing build [--check] [--data DIR] [--docs DIR]   validate; write the pages into docs/
+briefing new ARTICLE.md DIR                          a new briefing project from an article
+briefing schemas [--data DIR]                        the editors' JSON Schemas, up to date
+"""
 
 from __future__ import annotations
 
@@ -6,36 +11,45 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.load import load_briefing
+from briefing.load import Briefing, load_briefing
 from briefing.problems import has_errors
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Validate the data; unless --check, render and write the pages. Exit 1 on any error."""
-    parser = argparse.ArgumentParser(
-        prog="build.py", description="Validate data/ and render docs/."
-    )
-    parser.add_argument("--check", action="store_true", help="validate only; write nothing")
-    parser.add_argument(
-        "--data", type=Path, default=Path("data"), help="data folder (default: data)"
-    )
-    parser.add_argument(
-        "--docs", type=Path, default=Path("docs"), help="docs folder (default: docs)"
-    )
+    """Run one subcommand; exit status 1 on any error, 2 on bad arguments."""
+    parser = argparse.ArgumentParser(prog="briefing", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    build = commands.add_parser("build", help="validate the data and write the pages into docs/")
+    build.add_argument("--check", action="store_true", help="validate only; write nothing")
+    build.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
+    build.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder (docs)")
+    new = commands.add_parser("new", help="lay out a new briefing project from an article")
+    new.add_argument("article", type=Path, help="the article as Markdown")
+    new.add_argument("dir", type=Path, help="the new project's folder (new or empty)")
+    schemas = commands.add_parser("schemas", help="write data/schemas/ and each file's schema line")
+    schemas.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
     args = parser.parse_args(argv)
-    result = load_briefing(args.data)
+    if args.command == "new":
+        return _new(args.article, args.dir)
+    if args.command == "schemas":
+        return _schemas(args.data)
+    return _build(args.data, args.docs, check=args.check)
+
+
+def _build(data: Path, docs: Path, *, check: bool) -> int:
+    result = load_briefing(data)
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if has_errors(result.problems) or result.briefing is None:
         errors = sum(1 for problem in result.problems if problem.severity == "error")
         print(f"{errors} error(s); nothing written", file=sys.stderr)
         return 1
-    if args.check:
+    if check:
         print(_summary(result.briefing))
         return 0
     from briefing.site import write_site  # rendering is only needed when writing
 
-    report = write_site(result.briefing, args.docs)
+    report = write_site(result.briefing, docs)
     if report.refused:
         for problem in report.refused:
             print(problem, file=sys.stderr)
@@ -45,7 +59,27 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _summary(briefing: object) -> str:
+def _new(article: Path, folder: Path) -> int:
+    from briefing.project import ProjectError, new_project
+
+    try:
+        written = new_project(article, folder)
+    except ProjectError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} files to {folder}; next: cd {folder} && mkdocs serve")
+    return 0
+
+
+def _schemas(data: Path) -> int:
+    from briefing.schema import write_schemas
+
+    for path in write_schemas(data):
+        print(f"wrote {path}")
+    return 0
+
+
+def _summary(briefing: Briefing) -> str:
     counts = {
         kind: len(getattr(briefing, kind)) for kind in ("claims", "actors", "sources", "themes")
     }

@@ -140,6 +140,8 @@ class Article(Record):
     """What is known of the publication date (the supplied text carries none)."""
     latest_event: When | None = None
     """Date of the latest event the article mentions, where the text gives no publication date."""
+    levers_label: Text = "The levers"
+    """Whose instruments the levers are, as the matrix names them ("The government's levers")."""
     argument: tuple[ArgumentLine, ...] = Field(default=(), max_length=7)
     """What the article argues, in about five lines, for the home page."""
     draft: Flag = False
@@ -165,7 +167,7 @@ class Lever(Record):
     title: Text
     """Name of the instrument."""
     summary: Text
-    """How Moscow uses it, in a sentence."""
+    """How the instrument is used, in a sentence."""
     order: Order
     """Position in the leverage matrix."""
 
@@ -194,7 +196,7 @@ class Actor(Record):
     id: Slug
     """Lowercase slug; the actor's page is `/actors/<id>/`."""
     name: Text
-    """The name in English, with its diacritics (Vučić, Niš)."""
+    """The name as the article writes it, diacritics included."""
     native_name: Text | None = None
     """The name in its own script or spelling, where it differs."""
     kind: ActorKind
@@ -204,7 +206,8 @@ class Actor(Record):
     relations: tuple[Relation, ...] = ()
     """Its relations to other actors, each evidenced by a claim."""
     other_names: tuple[Name, ...] = ()
-    """Other names and spellings a reader may search for (Vucic, Nis, Moscow for Russia)."""
+    """Other names a reader may search for, as the article or common usage attests them (a
+    spelling without diacritics, a capital standing for its state)."""
 
 
 class Figure(Record):
@@ -232,7 +235,7 @@ class Claim(Record):
     theme: Slug
     """The chapter the claim belongs to."""
     levers: tuple[Slug, ...] = ()
-    """Moscow's instruments the claim shows."""
+    """The instruments (levers) the claim shows at work."""
     actors: tuple[Slug, ...] = ()
     """The actors it concerns."""
     targets: tuple[Slug, ...] = ()
@@ -265,4 +268,4 @@ class Source(Record):
     role: SourceRole = SourceRole.CITATION
     """`citation`, or `credit` for the publisher's credit line."""
     publisher: Text | None = None
-    """Who published the cited item, where the article names them (e.g. Demostat)."""
+    """Who published the cited item, where the article names them (e.g. a pollster)."""

@@ -61,6 +61,13 @@ ENV.filters.update(
 )
 
 
+GENERATED_ROOTS = (
+    *("index.md", "article/", "actors/", "themes/", "levers/", "timeline/", "figures/"),
+    *("sources/", "data/", "c/"),
+)
+"""Where generated pages go under docs/: what a project's .gitignore lists."""
+
+
 class Pages(Mapping[str, str]):
     """Every generated page and export by its path under docs/, rendered when read: a build
     writes one page at a time instead of holding the whole site in memory. Reading a page
@@ -105,8 +112,29 @@ def render_site(briefing: Briefing) -> Pages:
     for actor in briefing.actors.values():
         makers[f"actors/{actor.id}.md"] = page(render_actor, actor, briefing, context, actor_page)
     makers.update(_permalink_makers(briefing, context))
+    if briefing.article.draft:
+        makers = {path: _drafted(maker) for path, maker in makers.items()}
     makers.update(export_makers(briefing, context["claim_url"]))
     return Pages(makers)
+
+
+DRAFT_NOTE = (
+    '!!! warning "Draft"\n'
+    "    This briefing's data is marked as a draft: not every paragraph or citation is covered by\n"
+    "    claims yet, so this page may show less than the article says.\n\n"
+)
+
+
+def _drafted(maker: Callable[[], str]) -> Callable[[], str]:
+    """A page maker whose page opens, below its front matter and title, with the draft note."""
+
+    def make() -> str:
+        text = maker()
+        end = text.index("\n# ") if "\n# " in text else 0
+        line_end = text.index("\n", end + 1) + 1 if end else 0
+        return text[:line_end] + "\n" + DRAFT_NOTE + text[line_end:]
+
+    return make
 
 
 def _example_url(context: dict[str, Any]) -> str:
@@ -224,7 +252,7 @@ def _render_article(briefing: Briefing, context: dict[str, Any]) -> str:
 
 
 REPORTED_KINDS = frozenset({"fact", "allegation"})
-"""What the article reports Moscow doing; the other kinds are what it judges or forecasts."""
+"""What the article reports being done; the other kinds are what it judges or forecasts."""
 
 
 def _render_levers(briefing: Briefing, context: dict[str, Any]) -> str:

@@ -8,12 +8,13 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from briefing.load import COLLECTIONS
+from briefing.load import ARTICLE_FILE, COLLECTIONS, data_files
 from briefing.model import Article
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schemas"
 """Where the per-kind schemas live, under the data folder."""
+COMMENT_PREFIX = "# yaml-language-server:"
 
 
 def file_schema(kind: str) -> dict[str, Any]:
@@ -48,3 +49,33 @@ def schema_comment(data_dir: Path, path: Path) -> str:
     kind = path.stem if path.parent == data_dir else path.parent.name
     relative = os.path.relpath(data_dir / SCHEMA_DIR / f"{kind}.schema.json", path.parent)
     return f"# yaml-language-server: $schema={Path(relative).as_posix()}"
+
+
+def with_schema_line(text: str, comment: str) -> str:
+    """The text with `comment` as its first line, replacing an older schema line."""
+    lines = text.split("\n")
+    if lines and lines[0].startswith(COMMENT_PREFIX):
+        lines = lines[1:]
+    return "\n".join([comment, *lines])
+
+
+def write_schemas(data_dir: Path) -> list[Path]:
+    """Write the schemas and put the schema line first in every data file; return what changed."""
+    folder = data_dir / SCHEMA_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    written = [
+        folder / name for name, text in schema_files().items() if _update(folder / name, text)
+    ]
+    kinds = (path for kind in COLLECTIONS for path in data_files(data_dir, kind))
+    for path in [data_dir / ARTICLE_FILE, *kinds]:
+        text = with_schema_line(path.read_text("utf-8"), schema_comment(data_dir, path))
+        if _update(path, text):
+            written.append(path)
+    return written
+
+
+def _update(path: Path, text: str) -> bool:
+    if path.exists() and path.read_text("utf-8") == text:
+        return False
+    path.write_text(text, "utf-8", newline="\n")
+    return True

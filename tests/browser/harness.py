@@ -23,7 +23,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 REAL_DATA = ROOT / "data"
 MINI_DATA = ROOT / "tests" / "fixtures" / "mini" / "data"
-HOOK = "scripts/briefing/hooks.py"
 MANIFEST = ".generated.json"
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -75,15 +74,10 @@ def _hand_written(docs: Path) -> list[Path]:
 
 
 def lay_out_project(data: Path, dest: Path) -> Path:
-    """A MkDocs project in `dest`: the repository's config, overrides and hand-written pages, with
-    `data` as its data/ folder. Returns the path of its mkdocs.yml."""
-    config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    if HOOK not in config:
-        raise BuildError(
-            f"mkdocs.yml no longer lists the hook {HOOK}; update tests/browser/harness.py"
-        )
-    (dest / "mkdocs.yml").write_text(config.replace(HOOK, (ROOT / HOOK).as_posix()), "utf-8")
-    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    """A MkDocs project in `dest`: the repository's config and hand-written pages, with `data` as
+    its data/ folder (the `briefing` plugin is installed with the package). Returns the path of
+    its mkdocs.yml."""
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     for path in _hand_written(ROOT / "docs"):
         target = dest / "docs" / path.relative_to(ROOT / "docs")
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -24,8 +24,8 @@ THEME_MESSAGES = (
     # material/templates/base.html: the drawer and search toggles are checkboxes with
     # autocomplete="off".
     (r"^Attribute “autocomplete” is only allowed when the input type is", r'class="md-toggle"'),
-    # material/templates/partials/search.html (copied into overrides/partials/search.html, which
-    # only names the dialog): Safari's autocorrect="off" on the search box.
+    # material/templates/partials/search.html (copied into scripts/briefing/theme/partials/,
+    # which only names the dialog): Safari's autocorrect="off" on the search box.
     (r"^Attribute “autocorrect” not allowed on element “input”", r'class="md-search__input"'),
     # material/templates/partials/nav-item.html: a section's label gets tabindex="".
     (r"^Bad value “” for attribute “tabindex” on element “label”", r'class="md-nav__link'),
