@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -162,7 +163,7 @@ def _check_claim_text(loaded: Loaded) -> Iterator[Problem]:
         if text is None:
             continue
         yield from _check_sentence_sources(claim, origin, text, placed)
-        haystack = normalize(plain(text))
+        haystack = _haystack(text)
         if normalize(claim.quote) not in haystack:
             message = f"claim '{claim_id}': quote not found in {claim.paragraph}"
             yield origin.problem("quote", message=message + _mismatch(claim.quote, haystack))
@@ -180,6 +181,11 @@ def _check_claim_text(loaded: Loaded) -> Iterator[Problem]:
                     f" from {source.paragraph}"
                 )
                 yield origin.problem("sources", number, message=message)
+
+
+@functools.lru_cache(maxsize=1024)  # every claim of a paragraph looks in the same text
+def _haystack(text: str) -> str:
+    return normalize(plain(text))
 
 
 def _placed_markers(loaded: Loaded, paragraphs: dict[str, str]) -> dict[str, tuple[str, int, int]]:

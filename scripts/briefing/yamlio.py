@@ -90,6 +90,9 @@ def parse_document(path: str, raw: bytes) -> tuple[Document | None, Any, list[Pr
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, None, [_decode_problem(path, raw, error)]
+    fast = _fast_load(text)
+    if fast is not _SLOW:
+        return Document(path, text), fast, []
     alias = _first_alias(path, text)
     if alias is not None:
         return None, None, [alias]
@@ -109,6 +112,99 @@ def parse_document(path: str, raw: bytes) -> tuple[Document | None, Any, list[Pr
         return None, None, [Problem(path, 1, 1, message)]
     finally:
         loader.dispose()
+
+
+_SLOW = object()
+"""`_fast_load`'s answer when the text needs the careful path: that path reports each problem."""
+_STR = "tag:yaml.org,2002:str"
+
+
+def _fast_load(text: str) -> Any:
+    """The data of a plain, valid document, built straight from libyaml's events: no node tree,
+    no second walk, no constructor machinery (most of a large briefing's load time went there).
+    Anything unusual (a tag, an anchor or alias, a merge key, a duplicate or non-text key, deep
+    nesting, several documents, a syntax error) returns `_SLOW`, and the careful path parses the
+    text again to report it exactly. Positions are found later, only when a problem needs one."""
+    resolvers = _Loader.yaml_implicit_resolvers
+    stack: list[Any] = []  # open lists and dicts; a dict's pending key follows it on the stack
+    root: Any = _SLOW
+    try:
+        events: Iterator[Any] = yaml.parse(text, Loader=_SafeLoader)  # typed loosely: hot loop
+        for event in events:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None or (event.tag not in (None, "!")):
+                    return _SLOW
+                value: Any = event.value
+                if event.implicit[0]:
+                    tag = _resolve(resolvers, value)
+                    if tag != _STR:
+                        value = _construct_scalar(tag, event)
+                        if value is _SLOW:
+                            return _SLOW
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None or len(stack) > MAX_DEPTH:
+                    return _SLOW
+                stack.append({} if kind is yaml.MappingStartEvent else [])
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                value = stack.pop()
+            elif kind is yaml.DocumentStartEvent:
+                if root is not _SLOW:
+                    return _SLOW  # a second document
+                continue
+            elif kind is yaml.AliasEvent:
+                return _SLOW
+            else:
+                continue  # stream start, document end
+            top = stack[-1] if stack else None
+            if top is None:
+                root = value
+            elif type(top) is list:
+                top.append(value)
+            elif type(top) is _Key:
+                stack.pop()
+                mapping: dict[Any, Any] = stack[-1]
+                if top.key in mapping:
+                    return _SLOW  # a duplicate key
+                mapping[top.key] = value
+            else:
+                if not isinstance(value, str | int | float | bool) or value == "<<":
+                    return _SLOW  # a key that is not text, or a merge key
+                stack.append(_Key(value))
+    except yaml.YAMLError:
+        return _SLOW
+    return _SLOW if root is _SLOW or root is None else root
+
+
+class _Key:
+    """A mapping key waiting for its value, on the stack of open collections."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: object) -> None:
+        self.key = key
+
+
+def _resolve(resolvers: dict[Any, list[tuple[str, Any]]], value: str) -> str:
+    """The tag PyYAML's resolver gives a plain scalar (its YAML 1.1 rules, dates left as text)."""
+    for tag, regexp in resolvers.get(value[:1] or "", []) + resolvers.get(None, []):
+        if regexp.match(value):
+            return str(tag)
+    return _STR
+
+
+def _construct_scalar(tag: str, event: Any) -> Any:
+    """A plain scalar that is not text (a number, true/false, null), as PyYAML constructs it."""
+    constructor = _SafeLoader.yaml_constructors.get(tag)
+    if constructor is None:
+        return _SLOW
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+    return constructor(_CONSTRUCTOR, node)
+
+
+_CONSTRUCTOR = yaml.SafeLoader("")
+"""An idle loader whose construct_yaml_int, _float, _bool and _null turn scalars into values."""
 
 
 def _first_alias(path: str, text: str) -> Problem | None:
