@@ -7,13 +7,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from briefing.load import SINGULAR, Collection, Loaded, Origin
-from briefing.model import Claim, ParagraphRole, SourceRole
+from briefing.model import (
+    RESERVED_ACTOR_IDS,
+    RESERVED_TARGET_IDS,
+    Claim,
+    ParagraphRole,
+    SourceRole,
+)
 from briefing.problems import Problem, Severity
 from briefing.text import markers, normalize, place_markers, plain, quote_sentences
-
-RESERVED_ACTOR_IDS = frozenset({"index", "network"})
-RESERVED_TARGET_IDS = frozenset({"none"})
-"""`none` is the leverage matrix's column for claims that name no target."""
 
 # Claim fields that hold ids, the kind they point to, and the verb used in messages.
 CLAIM_REFERENCES = (

@@ -79,6 +79,8 @@ class Loaded:
     collections: dict[str, Collection[Any]] = field(default_factory=dict)
     raw_ids: set[str] = field(default_factory=set)
     """Ids of records that failed validation: known, so references to them are not reported too."""
+    invalid_ids: dict[str, set[str]] = field(default_factory=dict)
+    """The same ids by kind, for the editors' lists of ids (`schema.known_ids`)."""
     unreadable: set[str] = field(default_factory=set)
     """Kinds with a file that could not be read at all: references into them are not checked."""
     incomplete: set[str] = field(default_factory=set)
@@ -99,6 +101,17 @@ def load_briefing(data_dir: Path) -> LoadResult:
     """Read and check every data file under `data_dir`; return the briefing or the problems."""
     from briefing.check import check_briefing  # the cross-checks import this module's types
 
+    loaded = read_data(data_dir)
+    if loaded.article is not None:
+        loaded.problems.extend(check_briefing(loaded, complete=not has_errors(loaded.problems)))
+    problems = sorted(set(loaded.problems))
+    if has_errors(problems) or loaded.article is None:
+        return LoadResult(None, problems)
+    return LoadResult(_assemble(loaded, loaded.article), problems)
+
+
+def read_data(data_dir: Path) -> Loaded:
+    """Every file read and every record validated on its own, before any cross-check."""
     loaded = Loaded(collections={kind: Collection() for kind in COLLECTIONS})
     misnamed = _misnamed_files(data_dir, loaded)
     _load_article(data_dir, loaded, report_missing="article" not in misnamed)
@@ -106,7 +119,7 @@ def load_briefing(data_dir: Path) -> LoadResult:
         paths = data_files(data_dir, kind)
         for path in paths:
             _load_collection(path, kind, model, loaded)
-        if not paths and kind not in misnamed:
+        if not paths and kind not in misnamed and data_dir.is_dir():  # no folder: the article
             message = (
                 f"missing file: the {kind} belong in {kind}.yml or {kind}/*.yml"
                 " (write [] if there are none)"
@@ -115,12 +128,7 @@ def load_briefing(data_dir: Path) -> LoadResult:
         if not paths or kind in misnamed:  # its records are elsewhere: references are not checked
             loaded.unreadable.add(kind)
             loaded.incomplete.add(kind)
-    if loaded.article is not None:
-        loaded.problems.extend(check_briefing(loaded, complete=not has_errors(loaded.problems)))
-    problems = sorted(set(loaded.problems))
-    if has_errors(problems) or loaded.article is None:
-        return LoadResult(None, problems)
-    return LoadResult(_assemble(loaded, loaded.article), problems)
+    return loaded
 
 
 def data_files(data_dir: Path, kind: str) -> list[Path]:
@@ -203,6 +211,7 @@ def _load_collection(path: Path, kind: str, model: type[BaseModel], loaded: Load
             loaded.incomplete.add(kind)
             if isinstance(raw_id, str):
                 loaded.raw_ids.add(raw_id)
+                loaded.invalid_ids.setdefault(kind, set()).add(raw_id)
             continue
         record_id: str = record.id  # type: ignore[attr-defined]
         if record_id in collection.records:
