@@ -93,6 +93,9 @@ def _pieces(text: str, spans: dict[str, tuple[int, int]]) -> list[_Piece]:
 
 
 def _marked(text: str, piece: _Piece, starts: dict[int, list[str]], tips: dict[str, str]) -> str:
+    """One piece of text covered by the same claims, marked. Inside a marker's link it is not
+    focusable itself (HTML allows no tabindex inside a link): the link takes the focus and
+    shows the tip instead."""
     words = md_text(piece.words)
     if not piece.claims:
         return words
@@ -101,7 +104,8 @@ def _marked(text: str, piece: _Piece, starts: dict[int, list[str]], tips: dict[s
     extra = "".join(f'<span class="quote-anchor" id="q-{claim}"></span>' for claim in others)
     # Only where a quote starts can it be focused: one stop per quote for the keyboard, and a
     # tap there shows the tooltip on phones, which have no hover.
-    focus = f' id="q-{first}" tabindex="0"' if first else ""
+    focus = f' id="q-{first}"' if first else ""
+    focus += ' tabindex="0"' if first and piece.marker is None else ""
     lead = "Claim" if len(piece.claims) == 1 else f"{len(piece.claims)} claims"
     tip = html_text(f"{lead}: " + " · ".join(tips[claim] for claim in piece.claims))
     described = " ".join(f"pc-{claim}" for claim in piece.claims)

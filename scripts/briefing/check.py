@@ -8,13 +8,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from briefing.load import SINGULAR, Collection, Loaded, Origin
-from briefing.model import Claim, ParagraphRole, SourceRole
+from briefing.model import (
+    RESERVED_ACTOR_IDS,
+    RESERVED_TARGET_IDS,
+    Claim,
+    ParagraphRole,
+    SourceRole,
+)
 from briefing.problems import Problem, Severity
 from briefing.text import markers, normalize, place_markers, plain, quote_sentences
-
-RESERVED_ACTOR_IDS = frozenset({"index", "network"})
-RESERVED_TARGET_IDS = frozenset({"none"})
-"""`none` is the leverage matrix's column for claims that name no target."""
 
 # Claim fields that hold ids, the kind they point to, and the verb used in messages.
 CLAIM_REFERENCES = (
@@ -60,22 +62,28 @@ def _paragraphs(loaded: Loaded) -> dict[str, str]:
 
 
 def _check_unique_ids(loaded: Loaded) -> Iterator[Problem]:
-    """Ids are anchors and URLs, so one id names one thing across every kind, aliases included."""
+    """Ids are anchors and URLs, so one id names one thing across every kind, aliases included.
+
+    Every id is registered before any alias: an alias that takes an id is reported at the alias,
+    where it was added, whichever file comes first."""
     owners: dict[str, str] = {}
     for kind, collection in loaded.collections.items():
+        for record_id in collection.records:
+            owner = f"{SINGULAR[kind]} '{record_id}'"
+            if record_id in owners:
+                message = f"id '{record_id}' of {owner} is already used by {owners[record_id]}"
+                yield collection.origins[record_id].problem("id", message=message)
+            else:
+                owners[record_id] = owner
+    for kind, collection in loaded.collections.items():
         for record_id, record in collection.records.items():
-            names = [("id", record_id)]
-            names += [
-                (f"aliases {n}", alias) for n, alias in enumerate(getattr(record, "aliases", ()))
-            ]
-            for label, name in names:
-                owner = f"{SINGULAR[kind]} '{record_id}'"
-                if name in owners:
-                    sub = ("id",) if label == "id" else ("aliases", int(label.split()[1]))
-                    message = f"id '{name}' of {owner} is already used by {owners[name]}"
-                    yield collection.origins[record_id].problem(*sub, message=message)
+            owner = f"{SINGULAR[kind]} '{record_id}'"
+            for number, alias in enumerate(getattr(record, "aliases", ())):
+                if alias in owners:
+                    message = f"alias '{alias}' of {owner} is already used by {owners[alias]}"
+                    yield collection.origins[record_id].problem("aliases", number, message=message)
                 else:
-                    owners[name] = owner if label == "id" else f"{owner} (as an alias)"
+                    owners[alias] = f"{owner} (as an alias)"
 
 
 def _check_reserved_ids(loaded: Loaded) -> Iterator[Problem]:
