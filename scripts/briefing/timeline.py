@@ -75,7 +75,7 @@ def render_timeline_svg(ordered: list[Claim], urls: Mapping[str, str]) -> str:
     )
     return "\n".join(
         [
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="group"'
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline"'
             f' aria-label="{_xml(name)}" viewBox="0 0 {width + 6} {top + 2}" width="100%">',
             _header(top),
             *body,
