@@ -40,7 +40,7 @@ def test_build_writes_pages_and_reports_counts(workdir: Path) -> None:
     assert (workdir / "docs" / "themes" / "the-fleet.md").is_file()
     assert (workdir / "docs" / "data" / "claims.json").is_file()
     assert run_build(cwd=workdir).stdout.endswith(
-        "0 file(s) written, 23 unchanged, 0 stale removed\n"
+        "0 file(s) written, 24 unchanged, 0 stale removed\n"
     )
 
 
