@@ -11,6 +11,7 @@ import pytest
 
 from briefing.load import load_briefing
 from briefing.problems import Severity
+from briefing.yamlio import parse_document
 from conftest import MINI, TESTS, overlay_case
 
 CASES = sorted(path for path in (TESTS / "cases" / "invalid").iterdir() if path.is_dir())
@@ -101,3 +102,55 @@ def test_alias_bomb_is_refused_fast_with_bounded_memory(
     assert time.process_time() - started < 5  # generous: expansion would never finish
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KiB
     assert text.startswith("data/levers.yml:2:10: error: YAML aliases are not allowed: *a0 repeats")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- id: a\n\ttext: b\n", "2:1: ...; indent with spaces only: this line's indentation has"),
+        (
+            "- id: a\n  text: Note: this\n",
+            "2:13: ...; a value with ': ' in it must be quoted: text: \"Note: this\"",
+        ),
+        (
+            '- id: a\n  quote: say "x: y"\n',
+            "2:16: ...; a value with ': ' in it must be quoted: quote: 'say \"x: y\"'",
+        ),
+        (
+            "- id: a\n  text: b\n kind: c\n",
+            "3:2: ...; this line is indented by 1 space, the line above by 2 spaces",
+        ),
+        ("- id: a\n  text: b\nid: c\n", "3:1: ...; a new item starts here without '- ': - id: c"),
+        ("- id: a\ntext: b\n", "2:1: ...; this line stands at the level of the list's '- ' items"),
+        ("id: a\ntext: b\n- id: c\n", "3:1: ...; the lines above at this indentation have no '- '"),
+        (
+            "- id: a\n  levers:\n    - navy\n    army\n",
+            "4:5: ...; a list item needs '- ' before it: - army",
+        ),
+        ("-id: a\n  text: b\n", "2:7: ...; a list item starts with '- ' (a dash, then a space)"),
+        ("- id: a\n  levers: [navy\n  actors: [b]\n", "3:9: ...did not find expected ',' or ']'"),
+    ],
+    ids=[
+        "tab",
+        "colon",
+        "colon-with-quotes",
+        "indentation",
+        "new-item",
+        "field-at-list-level",
+        "first-item",
+        "list-item",
+        "dash-without-space",
+        "no-hint",
+    ],
+)
+def test_yaml_syntax_errors_say_the_likely_cause(text: str, expected: str) -> None:
+    _, _, problems = parse_document("x.yml", text.encode())
+    [problem] = problems
+    where, hint = expected.split(": ...", 1)
+    assert f"{problem.line}:{problem.column}" == where
+    message = problem.message
+    assert message.startswith("invalid YAML: ")
+    if hint.startswith(";"):
+        assert hint in message
+    else:  # no cause that fits: the parser's words alone
+        assert message.endswith(hint) and "; " not in message

@@ -4,6 +4,7 @@ every relation drawn once; data is escaped; labels keep clear of each other; the
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import subprocess
 import sys
@@ -16,9 +17,10 @@ import pytest
 from briefing.labels import relation_label
 from briefing.load import Briefing, load_briefing
 from briefing.model import Actor, ActorKind, Relation
-from briefing.network import drawn_actors, render_network_svg
-from briefing.network_labels import boxes
+from briefing.network import LEGIBLE_PX, drawn_actors, render_network_svg
+from briefing.network_labels import FONT_SIZE, boxes
 from briefing.network_layout import central_actor, layout_network
+from briefing.relation_families import FAMILIES, OTHER, relation_family
 from briefing.render import render_site, site_nav
 from conftest import MINI, ROOT
 
@@ -126,14 +128,19 @@ def test_text_from_the_data_is_escaped() -> None:
     assert HOSTILE in _edge_titles(svg)[0]
 
 
-def test_it_is_one_raw_html_block_with_a_group_role_and_name(briefing: Briefing) -> None:
+def test_it_is_one_raw_html_block_with_a_name_and_a_legible_width(briefing: Briefing) -> None:
     svg = render_network_svg(briefing.actors)
     root = ET.fromstring(svg)
     assert svg.startswith("<svg ")
     assert "\n\n" not in svg and not any(line != line.lstrip() for line in svg.splitlines())
-    assert root.get("role") == "group"
+    # No role: the Nu HTML Checker allows none but img, document and application on <svg>, and
+    # img would hide the links inside it.
+    assert root.get("role") is None
     assert f"{len(briefing.actors)} actors" in root.get("aria-label", "")
     assert root.get("viewBox") and root.get("width") == "100%"
+    width = float(root.get("viewBox", "").split()[2])
+    legible = f"--legible-width: {math.ceil(width * LEGIBLE_PX / FONT_SIZE)}px"
+    assert root.get("style") == legible
 
 
 def test_labels_keep_clear_of_other_labels_and_nodes(briefing: Briefing) -> None:
@@ -186,3 +193,148 @@ def test_a_large_briefing_draws_its_most_connected_actors_only() -> None:
     assert len(drawn) == 50
     assert all(r.to in drawn for actor in drawn.values() for r in actor.relations)
     assert drawn_actors(actors, limit=500) == actors
+
+
+def _edge_families(svg: str) -> list[str]:
+    edges = next(g for g in ET.fromstring(svg).iter(f"{SVG}g") if g.get("class") == "network-edges")
+    classes = [path.get("class", "").split() for path in edges.iter(f"{SVG}path")]
+    assert all(names[0] == "network-edge" and len(names) == 2 for names in classes), classes
+    return [names[1].removeprefix("network-edge--") for names in classes]
+
+
+def test_each_edge_is_styled_by_its_relation_family(briefing: Briefing) -> None:
+    svg = render_network_svg(briefing.actors)
+    expected = [relation_family(r.kind) for a in briefing.actors.values() for r in a.relations]
+    assert _edge_families(svg) == expected
+    markers = {m.get("id") for m in ET.fromstring(svg).iter(f"{SVG}marker")}
+    assert {f"network-arrow--{family}" for family in expected} <= markers
+    assert f'marker-end="url(#network-arrow--{expected[0]})"' in svg
+
+
+@pytest.mark.parametrize(
+    ("kind", "family"),
+    [
+        ("supplies", "energy"),
+        ("supplies-oil-to", "energy"),
+        ("owns-share-of", "membership"),
+        ("supports", "support"),
+        ("supported", "support"),  # any tense
+        ("expressed-support-for", "support"),  # the first word of a family decides
+        ("condemned-invasion-of", "opposition"),  # the verb, not the object
+        ("imports-weaponry-from", "military"),
+        ("sanctioned", "opposition"),
+        ("took-leading-role-in-breakup-of", OTHER),  # a listed phrase decides first
+        ("opposed-sanctions-on", OTHER),
+        ("operates-in", OTHER),
+        ("never-heard-of", OTHER),  # unknown: other, never an error
+        ("", OTHER),
+    ],
+)
+def test_a_relation_kind_falls_in_the_family_its_words_say(kind: str, family: str) -> None:
+    assert relation_family(kind) == family
+
+
+def test_the_real_data_uses_every_family() -> None:
+    real = _load("real")
+    kinds = {r.kind for actor in real.actors.values() for r in actor.relations}
+    assert {relation_family(kind) for kind in kinds} == {family.id for family in FAMILIES}
+
+
+def test_the_legend_names_each_family_drawn_in_the_svg_and_on_the_page(briefing: Briefing) -> None:
+    svg = render_network_svg(briefing.actors)
+    legend = next(
+        g for g in ET.fromstring(svg).iter(f"{SVG}g") if g.get("class") == "network-legend"
+    )
+    texts = [text.text for text in legend.iter(f"{SVG}text")]
+    drawn = set(_edge_families(svg))
+    titles = [family.title for family in FAMILIES if family.id in drawn]
+    assert [text for text in texts if text in {f.title for f in FAMILIES}] == titles
+    page = render_site(briefing)["actors/network.md"]
+    for family in FAMILIES:
+        count = sum(
+            relation_family(r.kind) == family.id
+            for actor in briefing.actors.values()
+            for r in actor.relations
+        )
+        assert (f"**{family.title}** ({count}):" in page) == bool(count), family
+
+
+def test_the_page_names_the_actors_without_a_relation() -> None:
+    mini = _load("mini")
+    tail = " — the article gives no relation between {} and another actor."
+    page = render_site(mini)["actors/network.md"]
+    assert "**Not connected:** [Ruritania](ruritania.md)" + tail.format("it") in page
+    lone = Actor(id="lone", name="Lone", kind=ActorKind.PERSON, role="Alone.")
+    page = render_site(_with_actors(mini, lone))["actors/network.md"]
+    listed = "**Not connected:** [Ruritania](ruritania.md), [Lone](lone.md)"
+    assert listed + tail.format("them") in page
+    relation = Relation(kind="backs", to="duchy", detail="x", claim=next(iter(mini.claims)))
+    linked = mini.actors["ruritania"].model_copy(update={"relations": (relation,)})
+    assert "Not connected" not in render_site(_with_actors(mini, linked))["actors/network.md"]
+
+
+def test_an_actor_page_groups_every_claim_about_it_by_kind(briefing: Briefing) -> None:
+    pages = render_site(briefing)
+    for actor in briefing.actors.values():
+        page = pages[f"actors/{actor.id}.md"]
+        about = [
+            c
+            for c in briefing.claims.values()
+            if actor.id in c.actors or c.attributed_to == actor.id
+        ]
+        for kind in ("fact", "assessment", "forecast", "allegation"):
+            count = sum(c.kind == kind for c in about)
+            heading = f"{{#claims-{kind}}}"
+            assert (heading in page) == bool(count), (actor.id, kind)
+        items = [
+            line for line in page.split("## Claims", 1)[1].splitlines() if line.startswith("- [")
+        ]
+        assert len(items) == len(about), actor.id
+        assert all('<span class="claim-theme">' in item for item in items)
+        if about:
+            plural = "s name" if len(about) != 1 else " names"
+            assert f"{len(about)} claim{plural} " in page, actor.id
+        else:
+            assert "No claim names" in page
+
+
+def test_each_actor_page_draws_its_own_relations_one_row_each(briefing: Briefing) -> None:
+    pages = render_site(briefing)
+    for actor in briefing.actors.values():
+        page = pages[f"actors/{actor.id}.md"]
+        outgoing = [(r.kind, r.to) for r in actor.relations]
+        incoming = [
+            (r.kind, a.id)
+            for a in briefing.actors.values()
+            for r in a.relations
+            if r.to == actor.id
+        ]
+        if not outgoing + incoming:
+            assert "<svg" not in page
+            continue
+        svg = page[page.index("<svg") : page.index("</svg>") + 6]
+        root = ET.fromstring(svg)
+        assert root.get("role") == "img" and actor.name in root.get("aria-label", "")
+        assert not _links(svg), "the table holds the links"
+        edges = [
+            p.get("class", "").split()[1].removeprefix("network-edge--")
+            for p in root.iter(f"{SVG}path")
+            if p.get("marker-end")
+        ]
+        assert edges == [relation_family(kind) for kind, _ in outgoing + incoming]
+        words = [t.text for t in root.iter(f"{SVG}tspan") if t.get("class") == "ego-words"]
+        assert words == [relation_label(k) for k, _ in outgoing] + [
+            f"← {relation_label(k)}" for k, _ in incoming
+        ]
+        legend = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "ego-legend"]
+        assert legend == [f.title for f in FAMILIES if f.id in edges]
+
+
+def test_an_actor_diagram_escapes_the_data() -> None:
+    mini = _load("mini")
+    hostile = mini.actors["militia"].model_copy(update={"name": HOSTILE})
+    page = render_site(_with_actors(mini, hostile))["actors/duchy.md"]
+    svg = page[page.index("<svg") : page.index("</svg>\n</div>") + 6]
+    assert "<script" not in svg
+    text = "".join(ET.fromstring(svg).itertext())  # wrapped: one word a line at most
+    assert "<script>alert('x')</script>" in text and '& "Co" </svg>' in text

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.text import marker_sentences, place_markers, quote_sentences, sentences
+from briefing.annotate import Quote, annotate_paragraph
+from briefing.text import (
+    marker_sentences,
+    markers,
+    place_markers,
+    plain,
+    quote_sentences,
+    sentences,
+)
 
 
 @pytest.mark.parametrize(
@@ -43,3 +51,23 @@ def test_markers_know_their_sentence_and_repeats_go_in_order() -> None:
     assert marker_sentences(text) == [("same", 0), ("same", 1), ("other", 1)]
     placed = place_markers(text, [("src-a", "same"), ("src-b", "same"), ("src-c", "other")])
     assert placed == {"src-a": (0, 0), "src-b": (1, 1), "src-c": (2, 1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "shown"),
+    [
+        ("It [sic] rose [here].", ["sic", "here"], "It sic rose here."),
+        (r"It \[sic\] rose [here].", ["here"], "It [sic] rose here."),
+        (r"Cut \[...\] and [a \[b\] c].", ["a [b] c"], "Cut [...] and a [b] c."),
+        (r"A backslash \\[marker].", ["marker"], "A backslash \\marker."),
+    ],
+)
+def test_escaped_brackets_are_text_and_no_marker(text: str, found: list[str], shown: str) -> None:
+    assert (markers(text), plain(text)) == (found, shown)
+
+
+def test_the_page_shows_an_escaped_bracket_without_its_backslash() -> None:
+    text = r"It will recieve \[sic\] funding, [they said]."
+    page = annotate_paragraph(text, [Quote("c", "recieve [sic] funding", "tip")], {0: "s"}, "x/")
+    assert "recieve \\[sic\\] funding</mark>" in page  # Markdown for a literal [sic]
+    assert "[they said](x/#s)" in page

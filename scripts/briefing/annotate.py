@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import groupby, pairwise
 
 from briefing.markup import html_text, md_text
-from briefing.text import MARKER, QUOTES
+from briefing.text import ESCAPED, QUOTES, marker_matches
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class _Piece:
     end: int
     marker: int | None
     claims: tuple[str, ...]
+    words: str
+    """The text shown: `text[start:end]` less any hidden character."""
 
 
 def annotate_paragraph(
@@ -60,8 +62,10 @@ def annotate_paragraph(
 
 def _pieces(text: str, spans: dict[str, tuple[int, int]]) -> list[_Piece]:
     """The paragraph cut at every edge of a quote or a marker; markers' brackets left out."""
-    markers = [(m.start(1), m.end(1)) for m in MARKER.finditer(text)]
+    markers = [(m.start(1), m.end(1)) for m in marker_matches(text)]
+    # Hidden: markers' brackets and escapes' backslashes, which the page does not show.
     brackets = {i for start, end in markers for i in (start - 1, end)}
+    brackets |= {match.start() for match in ESCAPED.finditer(text)}
     edges = {0, len(text), *brackets, *(i + 1 for i in brackets)}
     edges.update(i for span in (*markers, *spans.values()) for i in span)
     cuts = sorted(edge for edge in edges if 0 <= edge <= len(text))
@@ -71,24 +75,28 @@ def _pieces(text: str, spans: dict[str, tuple[int, int]]) -> list[_Piece]:
             continue
         marker = next((n for n, (a, b) in enumerate(markers) if a <= start < b), None)
         claims = tuple(claim for claim, (a, b) in spans.items() if a <= start < b)
-        pieces.append(_Piece(start, end, marker, claims))
-    # Neighbours with the same marker and claims are one piece.
+        pieces.append(_Piece(start, end, marker, claims, text[start:end]))
+    # Neighbours with the same marker and claims, apart at most by hidden characters, are one.
     merged: list[_Piece] = []
     for piece in pieces:
         last = merged[-1] if merged else None
-        if last and (last.end, last.marker, last.claims) == (
-            piece.start,
-            piece.marker,
-            piece.claims,
+        if (
+            last
+            and (last.marker, last.claims) == (piece.marker, piece.claims)
+            and all(i in brackets for i in range(last.end, piece.start))
         ):
-            merged[-1] = _Piece(last.start, piece.end, piece.marker, piece.claims)
+            words = last.words + piece.words
+            merged[-1] = _Piece(last.start, piece.end, piece.marker, piece.claims, words)
         else:
             merged.append(piece)
     return merged
 
 
 def _marked(text: str, piece: _Piece, starts: dict[int, list[str]], tips: dict[str, str]) -> str:
-    words = md_text(text[piece.start : piece.end])
+    """One piece of text covered by the same claims, marked. Inside a marker's link it is not
+    focusable itself (HTML allows no tabindex inside a link): the link takes the focus and
+    shows the tip instead."""
+    words = md_text(piece.words)
     if not piece.claims:
         return words
     anchors = [c for at in sorted(starts) if piece.start <= at < piece.end for c in starts[at]]
@@ -96,7 +104,8 @@ def _marked(text: str, piece: _Piece, starts: dict[int, list[str]], tips: dict[s
     extra = "".join(f'<span class="quote-anchor" id="q-{claim}"></span>' for claim in others)
     # Only where a quote starts can it be focused: one stop per quote for the keyboard, and a
     # tap there shows the tooltip on phones, which have no hover.
-    focus = f' id="q-{first}" tabindex="0"' if first else ""
+    focus = f' id="q-{first}"' if first else ""
+    focus += ' tabindex="0"' if first and piece.marker is None else ""
     lead = "Claim" if len(piece.claims) == 1 else f"{len(piece.claims)} claims"
     tip = html_text(f"{lead}: " + " · ".join(tips[claim] for claim in piece.claims))
     described = " ".join(f"pc-{claim}" for claim in piece.claims)
@@ -109,7 +118,8 @@ def _marked(text: str, piece: _Piece, starts: dict[int, list[str]], tips: dict[s
 def _quote_spans(text: str, quotes: Sequence[Quote]) -> dict[str, tuple[int, int]]:
     """Where each quote lies in `text` (white space already collapsed), compared as the quote
     check compares: markers' brackets dropped, quotes and dashes folded."""
-    hidden = {i for m in MARKER.finditer(text) for i in (m.start(), m.end() - 1)}
+    hidden = {i for m in marker_matches(text) for i in (m.start(), m.end() - 1)}
+    hidden |= {match.start() for match in ESCAPED.finditer(text)}
     kept = [i for i in range(len(text)) if i not in hidden]
     folded = "".join(text[i] for i in kept).translate(QUOTES)
     spans: dict[str, tuple[int, int]] = {}

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from briefing.load import SINGULAR, Collection, Loaded, Origin
-from briefing.model import Claim, ParagraphRole, SourceRole
+from briefing.model import (
+    RESERVED_ACTOR_IDS,
+    RESERVED_TARGET_IDS,
+    Claim,
+    ParagraphRole,
+    SourceRole,
+)
 from briefing.problems import Problem, Severity
 from briefing.text import markers, normalize, place_markers, plain, quote_sentences
-
-RESERVED_ACTOR_IDS = frozenset({"index", "network"})
-RESERVED_TARGET_IDS = frozenset({"none"})
-"""`none` is the leverage matrix's column for claims that name no target."""
 
 # Claim fields that hold ids, the kind they point to, and the verb used in messages.
 CLAIM_REFERENCES = (
@@ -59,22 +62,28 @@ def _paragraphs(loaded: Loaded) -> dict[str, str]:
 
 
 def _check_unique_ids(loaded: Loaded) -> Iterator[Problem]:
-    """Ids are anchors and URLs, so one id names one thing across every kind, aliases included."""
+    """Ids are anchors and URLs, so one id names one thing across every kind, aliases included.
+
+    Every id is registered before any alias: an alias that takes an id is reported at the alias,
+    where it was added, whichever file comes first."""
     owners: dict[str, str] = {}
     for kind, collection in loaded.collections.items():
+        for record_id in collection.records:
+            owner = f"{SINGULAR[kind]} '{record_id}'"
+            if record_id in owners:
+                message = f"id '{record_id}' of {owner} is already used by {owners[record_id]}"
+                yield collection.origins[record_id].problem("id", message=message)
+            else:
+                owners[record_id] = owner
+    for kind, collection in loaded.collections.items():
         for record_id, record in collection.records.items():
-            names = [("id", record_id)]
-            names += [
-                (f"aliases {n}", alias) for n, alias in enumerate(getattr(record, "aliases", ()))
-            ]
-            for label, name in names:
-                owner = f"{SINGULAR[kind]} '{record_id}'"
-                if name in owners:
-                    sub = ("id",) if label == "id" else ("aliases", int(label.split()[1]))
-                    message = f"id '{name}' of {owner} is already used by {owners[name]}"
-                    yield collection.origins[record_id].problem(*sub, message=message)
+            owner = f"{SINGULAR[kind]} '{record_id}'"
+            for number, alias in enumerate(getattr(record, "aliases", ())):
+                if alias in owners:
+                    message = f"alias '{alias}' of {owner} is already used by {owners[alias]}"
+                    yield collection.origins[record_id].problem("aliases", number, message=message)
                 else:
-                    owners[name] = owner if label == "id" else f"{owner} (as an alias)"
+                    owners[alias] = f"{owner} (as an alias)"
 
 
 def _check_reserved_ids(loaded: Loaded) -> Iterator[Problem]:
@@ -162,7 +171,7 @@ def _check_claim_text(loaded: Loaded) -> Iterator[Problem]:
         if text is None:
             continue
         yield from _check_sentence_sources(claim, origin, text, placed)
-        haystack = normalize(plain(text))
+        haystack = _haystack(text)
         if normalize(claim.quote) not in haystack:
             message = f"claim '{claim_id}': quote not found in {claim.paragraph}"
             yield origin.problem("quote", message=message + _mismatch(claim.quote, haystack))
@@ -180,6 +189,11 @@ def _check_claim_text(loaded: Loaded) -> Iterator[Problem]:
                     f" from {source.paragraph}"
                 )
                 yield origin.problem("sources", number, message=message)
+
+
+@functools.lru_cache(maxsize=1024)  # every claim of a paragraph looks in the same text
+def _haystack(text: str) -> str:
+    return normalize(plain(text))
 
 
 def _placed_markers(loaded: Loaded, paragraphs: dict[str, str]) -> dict[str, tuple[str, int, int]]:

@@ -84,3 +84,7 @@ def _summary(briefing: Briefing) -> str:
         kind: len(getattr(briefing, kind)) for kind in ("claims", "actors", "sources", "themes")
     }
     return ", ".join(f"{count} {kind}" for kind, count in counts.items())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

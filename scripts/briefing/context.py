@@ -109,6 +109,8 @@ class RelationRow(NamedTuple):
     detail: str
     claim: str
     """The evidencing claim's id."""
+    kind: str
+    """The relation's kind, as in the data ('supplies')."""
 
 
 def _relations_by_actor(briefing: Briefing) -> dict[str, list[RelationRow]]:
@@ -119,8 +121,9 @@ def _relations_by_actor(briefing: Briefing) -> dict[str, list[RelationRow]]:
         for relation in actor.relations:
             label = labels.relation_label(relation.kind)
             other, detail, claim = relation.to, relation.detail, relation.claim
-            outgoing[actor_id].append(RelationRow(label, other, detail, claim))
-            incoming[other].append(RelationRow(f"← {label}", actor_id, detail, claim))
+            kind = relation.kind
+            outgoing[actor_id].append(RelationRow(label, other, detail, claim, kind))
+            incoming[other].append(RelationRow(f"← {label}", actor_id, detail, claim, kind))
     return {actor_id: outgoing[actor_id] + incoming[actor_id] for actor_id in briefing.actors}
 
 

@@ -11,7 +11,8 @@ from briefing.yamlio import dump_yaml
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write DIR/article.yml, DIR/sources.yml and empty files for the rest; refuse to overwrite."""
+    """Write DIR/article.yml, DIR/sources.yml and empty files for themes, levers, targets and
+    actors (claims come later, one file per theme in DIR/claims/); refuse to overwrite."""
     parser = argparse.ArgumentParser(prog="import_article.py", description=__doc__)
     parser.add_argument("article", type=Path, help="the article as Markdown")
     parser.add_argument("--out", type=Path, required=True, help="the new data folder")
@@ -35,4 +36,5 @@ def main(argv: list[str] | None = None) -> int:
     for name, document in files.items():
         (args.out / name).write_text(dump_yaml(document, name), encoding="utf-8", newline="\n")
     print(f"wrote {len(files)} files to {args.out}")
+    print(f"claims go in {args.out / 'claims'}/<theme id>.yml, one file per theme")
     return 0

@@ -79,6 +79,8 @@ class Loaded:
     collections: dict[str, Collection[Any]] = field(default_factory=dict)
     raw_ids: set[str] = field(default_factory=set)
     """Ids of records that failed validation: known, so references to them are not reported too."""
+    invalid_ids: dict[str, set[str]] = field(default_factory=dict)
+    """The same ids by kind, for the editors' lists of ids (`schema.known_ids`)."""
     unreadable: set[str] = field(default_factory=set)
     """Kinds with a file that could not be read at all: references into them are not checked."""
     incomplete: set[str] = field(default_factory=set)
@@ -99,18 +101,34 @@ def load_briefing(data_dir: Path) -> LoadResult:
     """Read and check every data file under `data_dir`; return the briefing or the problems."""
     from briefing.check import check_briefing  # the cross-checks import this module's types
 
-    loaded = Loaded(collections={kind: Collection() for kind in COLLECTIONS})
-    _load_article(data_dir, loaded)
-    for kind, model in COLLECTIONS.items():
-        for path in data_files(data_dir, kind):
-            _load_collection(path, kind, model, loaded)
-    loaded.problems.extend(_unknown_files(data_dir))
+    loaded = read_data(data_dir)
     if loaded.article is not None:
         loaded.problems.extend(check_briefing(loaded, complete=not has_errors(loaded.problems)))
     problems = sorted(set(loaded.problems))
     if has_errors(problems) or loaded.article is None:
         return LoadResult(None, problems)
     return LoadResult(_assemble(loaded, loaded.article), problems)
+
+
+def read_data(data_dir: Path) -> Loaded:
+    """Every file read and every record validated on its own, before any cross-check."""
+    loaded = Loaded(collections={kind: Collection() for kind in COLLECTIONS})
+    misnamed = _misnamed_files(data_dir, loaded)
+    _load_article(data_dir, loaded, report_missing="article" not in misnamed)
+    for kind, model in COLLECTIONS.items():
+        paths = data_files(data_dir, kind)
+        for path in paths:
+            _load_collection(path, kind, model, loaded)
+        if not paths and kind not in misnamed and data_dir.is_dir():  # no folder: the article
+            message = (
+                f"missing file: the {kind} belong in {kind}.yml or {kind}/*.yml"
+                " (write [] if there are none)"
+            )
+            loaded.problems.append(Problem(display_path(data_dir / f"{kind}.yml"), 1, 1, message))
+        if not paths or kind in misnamed:  # its records are elsewhere: references are not checked
+            loaded.unreadable.add(kind)
+            loaded.incomplete.add(kind)
+    return loaded
 
 
 def data_files(data_dir: Path, kind: str) -> list[Path]:
@@ -142,9 +160,11 @@ def _read(path: Path, loaded: Loaded) -> tuple[Document | None, Any]:
     return document, data
 
 
-def _load_article(data_dir: Path, loaded: Loaded) -> None:
+def _load_article(data_dir: Path, loaded: Loaded, *, report_missing: bool) -> None:
     path = data_dir / ARTICLE_FILE
     if not path.is_file():
+        if not report_missing:  # a misnamed article.yml is reported once, as misnamed
+            return
         message = f"missing file: the article's metadata and paragraphs belong in {ARTICLE_FILE}"
         loaded.problems.append(Problem(display_path(path), 1, 1, message))
         return
@@ -172,6 +192,8 @@ def _load_collection(path: Path, kind: str, model: type[BaseModel], loaded: Load
     if not isinstance(data, list):
         found = _shape(data)
         message = f"expected a list of {kind} (each item starting with '- '), found {found}"
+        if isinstance(data, dict) and "id" in data:  # one record without its '- '
+            message += f"; for one {SINGULAR[kind]}, write '- id: ...' and indent its other fields"
         loaded.problems.append(document.problem((), message))
         return
     collection = loaded.collections[kind]
@@ -189,6 +211,7 @@ def _load_collection(path: Path, kind: str, model: type[BaseModel], loaded: Load
             loaded.incomplete.add(kind)
             if isinstance(raw_id, str):
                 loaded.raw_ids.add(raw_id)
+                loaded.invalid_ids.setdefault(kind, set()).add(raw_id)
             continue
         record_id: str = record.id  # type: ignore[attr-defined]
         if record_id in collection.records:
@@ -220,23 +243,58 @@ def _shape(data: object) -> str:
     return names.get(type(data), type(data).__name__)
 
 
-def _unknown_files(data_dir: Path) -> list[Problem]:
-    """A misspelt file name would silently drop its records, so every YAML file must be known."""
+def _misnamed_files(data_dir: Path, loaded: Loaded) -> set[str]:
+    """Report every YAML file the loader would not read, once per file (once per unknown folder),
+    naming the names expected; return the kinds ("article", "claims", ...) they seem meant for.
+
+    A misspelt name would silently drop its records. Only `.yml` is read: one spelling keeps a
+    kind's files, its schema association and its documentation in one form, and `x.yml` beside
+    `x.yaml` could never both be meant.
+    """
     known = {data_dir / ARTICLE_FILE}
     for kind in COLLECTIONS:
         known.update(data_files(data_dir, kind))
-    problems = []
+    kinds: set[str] = set()
+    folders: set[str] = set()
     for path in sorted(data_dir.rglob("*.y*ml")):
-        if path not in known:
-            expected = ", ".join([ARTICLE_FILE, *(f"{kind}.yml" for kind in COLLECTIONS)])
-            hint = difflib.get_close_matches(path.name, expected.split(", "), n=1)
-            tip = (
-                f"; did you mean '{hint[0]}'?"
-                if hint
-                else f" (expected {expected} or <kind>/*.yml)"
-            )
-            problems.append(Problem(display_path(path), 1, 1, f"unknown data file{tip}"))
-    return problems
+        if path in known or not path.is_file():
+            continue
+        parts = path.relative_to(data_dir).parts
+        if len(parts) > 1 and parts[0] not in COLLECTIONS:
+            if parts[0] in folders:
+                continue  # one error for a misnamed folder, not one per file in it
+            folders.add(parts[0])
+        meant, message = _misnamed(parts, path)
+        if meant is not None:
+            kinds.add(meant)
+        loaded.problems.append(Problem(display_path(path), 1, 1, message))
+    return kinds
+
+
+def _misnamed(parts: tuple[str, ...], path: Path) -> tuple[str | None, str]:
+    """The kind an unread file seems meant for (None if unclear), and what to do about it."""
+    names = ["article", *COLLECTIONS]
+    if len(parts) == 1:
+        stem = path.name.split(".")[0]
+        if stem in names:
+            return stem, f"data files end in .yml, not {path.suffix}: rename it to '{stem}.yml'"
+        close = difflib.get_close_matches(stem, names, n=1)
+        expected = ", ".join(f"{name}.yml" for name in names)
+        guess = f"; did you mean '{close[0]}.yml'?" if close else ""
+        message = f"unknown data file '{path.name}'{guess} (data files: {expected})"
+        return (close[0] if close else None), message
+    folder = parts[0]
+    if folder in COLLECTIONS and len(parts) == 2:
+        return folder, (
+            f"data files end in .yml, not {path.suffix}: rename it to '{path.stem}.yml'"
+        )
+    if folder in COLLECTIONS:
+        return folder, f"not read: the {folder} files sit directly in {folder}/, not in a subfolder"
+    close = difflib.get_close_matches(folder, list(COLLECTIONS), n=1)
+    expected = ", ".join(f"{kind}/" for kind in COLLECTIONS)
+    guess = f"; did you mean '{close[0]}/'?" if close else ""
+    message = f"unknown data folder '{folder}/'{guess} (data folders: {expected})"
+    return (close[0] if close else None), message
 
 
 def _assemble(loaded: Loaded, article: Article) -> Briefing:

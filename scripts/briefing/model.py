@@ -4,15 +4,89 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    Strict,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PARAGRAPH_PATTERN = r"^p[0-9]{2,5}$"
 WHEN_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+# What the Python validators below also check, as far as a JSON Schema pattern can say it: the
+# editor's schema then refuses what the loader refuses (a month 13, a blank text, a javascript:
+# URL), though only the loader knows that 2022-02-30 is not a day.
+WHEN_SCHEMA_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+TEXT_SCHEMA_PATTERN = r"\S"
+URL_SCHEMA_PATTERN = r"^$|^[hH][tT][tT][pP][sS]?://[^/?#\s]+[^\s]*$"
+YEARS = (1000, 9999)
+"""The years an unquoted `when: 2009` may give: four digits, as the pattern wants."""
+RESERVED_ACTOR_IDS = frozenset({"index", "network"})
+"""Actor pages share actors/ with the index and the network page."""
+RESERVED_TARGET_IDS = frozenset({"none"})
+"""`none` is the leverage matrix's column for claims that name no target."""
+REFERENCES_KEY = "x-references"
+"""Marks an id field's JSON Schema with the kind it names; `schema.py` turns it into the list
+of that kind's ids."""
+
+
+@dataclass(frozen=True)
+class SchemaPattern:
+    """In the JSON Schema only, the pattern that stands for a Python validator's rule."""
+
+    pattern: str
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {**handler(core_schema), "pattern": self.pattern}
+
+
+@dataclass(frozen=True)
+class YearAsInteger:
+    """In the JSON Schema, what `_year_as_text` lets through: a bare four-digit year."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        low, high = YEARS
+        year = {"type": "integer", "minimum": low, "maximum": high}
+        return {"anyOf": [handler(core_schema), year]}
+
+
+@dataclass(frozen=True)
+class Reserved:
+    """In the JSON Schema, the ids a kind may not take (see `check._check_reserved_ids`)."""
+
+    ids: frozenset[str]
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {**handler(core_schema), "not": {"enum": sorted(self.ids)}}
+
+
+@dataclass(frozen=True)
+class References:
+    """An id field that names a record of `kind`: the editors' schemas list that kind's ids."""
+
+    kind: str
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {**handler(core_schema), REFERENCES_KEY: self.kind}
 
 
 def _check_when(value: str) -> str:
@@ -52,19 +126,40 @@ def _check_text(value: str) -> str:
 # Strict scalars: YAML turns `yes` into True and `1.0` into a float; neither may pass as text.
 Slug = Annotated[str, Strict(), Field(pattern=SLUG_PATTERN, max_length=80)]
 ParagraphId = Annotated[str, Strict(), Field(pattern=PARAGRAPH_PATTERN)]
-Text = Annotated[str, Strict(), Field(max_length=2000), AfterValidator(_check_text)]
+Text = Annotated[
+    str,
+    Strict(),
+    Field(max_length=2000),
+    AfterValidator(_check_text),
+    SchemaPattern(TEXT_SCHEMA_PATTERN),
+]
 When = Annotated[
     str,
     Strict(),
     Field(pattern=WHEN_PATTERN),
     AfterValidator(_check_when),
+    SchemaPattern(WHEN_SCHEMA_PATTERN),
     BeforeValidator(_year_as_text),  # listed last so that it runs first
+    YearAsInteger(),
 ]
-Url = Annotated[str, Strict(), Field(max_length=2000), AfterValidator(_check_url)]
+Url = Annotated[
+    str,
+    Strict(),
+    Field(max_length=2000),
+    AfterValidator(_check_url),
+    SchemaPattern(URL_SCHEMA_PATTERN),
+]
 Name = Annotated[str, Strict(), Field(min_length=1, max_length=200)]
 Number = Annotated[float, Strict()]
 Flag = Annotated[bool, Strict()]
 Order = Annotated[int, Strict(), Field(ge=1)]
+ThemeId = Annotated[Slug, References("themes")]
+LeverId = Annotated[Slug, References("levers")]
+TargetId = Annotated[Slug, References("targets")]
+ActorId = Annotated[Slug, References("actors")]
+ClaimId = Annotated[Slug, References("claims")]
+SourceId = Annotated[Slug, References("sources")]
+ParagraphRef = Annotated[ParagraphId, References("paragraphs")]
 
 
 class Record(BaseModel):
@@ -121,7 +216,7 @@ class Paragraph(Record):
 class ArgumentLine(Record):
     text: Text
     """One line of the article's argument, in plain words."""
-    claims: tuple[Slug, ...] = Field(min_length=1)
+    claims: tuple[ClaimId, ...] = Field(min_length=1)
     """The claims that line rests on: a reader goes from the summary to the evidence."""
 
 
@@ -173,7 +268,7 @@ class Lever(Record):
 
 
 class Target(Record):
-    id: Slug
+    id: Annotated[Slug, Reserved(RESERVED_TARGET_IDS)]
     """Lowercase slug; a column of the leverage matrix."""
     title: Text
     """Who or what the leverage is aimed at."""
@@ -184,16 +279,16 @@ class Target(Record):
 class Relation(Record):
     kind: Slug
     """What the relation is, as a verb phrase slug: `supplies`, `owns-share-of`, `allied-with`."""
-    to: Slug
+    to: ActorId
     """The other actor's id."""
     detail: Text
     """The relation in a few plain words."""
-    claim: Slug
+    claim: ClaimId
     """The claim that evidences it."""
 
 
 class Actor(Record):
-    id: Slug
+    id: Annotated[Slug, Reserved(RESERVED_ACTOR_IDS)]
     """Lowercase slug; the actor's page is `/actors/<id>/`."""
     name: Text
     """The name as the article writes it, diacritics included."""
@@ -230,19 +325,19 @@ class Claim(Record):
     """fact, assessment (the author's judgment), forecast or allegation."""
     hedge: Text | None = None
     """The article's own hedging words ("is suspected of"), verbatim, where it hedges."""
-    attributed_to: Slug | None = None
+    attributed_to: ActorId | None = None
     """The actor the article attributes the statement or number to."""
-    theme: Slug
+    theme: ThemeId
     """The chapter the claim belongs to."""
-    levers: tuple[Slug, ...] = ()
+    levers: tuple[LeverId, ...] = ()
     """The instruments (levers) the claim shows at work."""
-    actors: tuple[Slug, ...] = ()
+    actors: tuple[ActorId, ...] = ()
     """The actors it concerns."""
-    targets: tuple[Slug, ...] = ()
+    targets: tuple[TargetId, ...] = ()
     """Whom the leverage it shows is aimed at."""
-    sources: tuple[Slug, ...] = ()
+    sources: tuple[SourceId, ...] = ()
     """The citation markers that back it."""
-    paragraph: ParagraphId
+    paragraph: ParagraphRef
     """The paragraph it comes from."""
     quote: Text
     """A short verbatim extract of that paragraph."""
@@ -261,7 +356,7 @@ class Source(Record):
     """Lowercase slug; anchors the source's entry on `/sources/`."""
     cited_as: Text
     """The citation marker's anchor text, exactly as in the article."""
-    paragraph: ParagraphId
+    paragraph: ParagraphRef
     """The paragraph the marker sits in."""
     url: Url = ""
     """The cited address; empty where the supplied text lost it (never invented)."""

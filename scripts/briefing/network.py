@@ -17,12 +17,17 @@ from briefing.markup import html_text
 from briefing.model import Actor
 from briefing.network_labels import FONT_SIZE, LINE_HEIGHT, Place, label_position, text_width
 from briefing.network_layout import ASPECT, ROW_CAPTION, layout_network
+from briefing.relation_families import Family, families_present, relation_family
 
 FAN = 6.0
 """How far apart parallel relations between the same two actors bow, at their middle."""
 MARGIN = 10.0
 MAX_DRAWN = 120
-LEGEND_ARROW = "Relation, pointing from an actor to the other"
+LEGEND_ARROW = "Arrows point from an actor to the other"
+LEGEND_SAMPLE = 34.0
+"""Length of a line sample in the legend: long enough to show its dash pattern."""
+LEGIBLE_PX = 11.0
+"""The smallest label size, in CSS pixels, the diagram is shown at."""
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -56,9 +61,10 @@ def render_network_svg(actors: Mapping[str, Actor]) -> str:
     return "\n".join(
         [
             _svg_tag(actors, box),
-            '<defs><marker id="network-arrow" class="network-arrow" viewBox="0 0 10 10"'
-            ' refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse"'
-            ' orient="auto"><path d="M0 0.5L10 5L0 9.5z"/></marker></defs>',
+            "<defs>",
+            *(marker(family.id) for family in _families(actors)),
+            marker("plain"),
+            "</defs>",
             '<g class="network-rings" aria-hidden="true">',
             *(
                 f'<ellipse cx="0" cy="0" rx="{_n(ASPECT * height)}" ry="{_n(height)}"/>'
@@ -78,8 +84,24 @@ def render_network_svg(actors: Mapping[str, Actor]) -> str:
     )
 
 
+def _families(actors: Mapping[str, Actor]) -> list[Family]:
+    """The families of the relations drawn, in legend order."""
+    return families_present(r.kind for actor in actors.values() for r in actor.relations)
+
+
+def marker(family: str) -> str:
+    """The arrowhead of one family's lines, in its colour ('plain' for the legend's arrow)."""
+    return (
+        f'<marker id="network-arrow--{family}" class="network-arrow network-arrow--{family}"'
+        ' viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9"'
+        ' markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0.5L10 5L0 9.5z"/></marker>'
+    )
+
+
 def _svg_tag(actors: Mapping[str, Actor], box: tuple[float, float, float, float]) -> str:
-    """The opening tag: as wide as its column, named for assistive technology."""
+    """The opening tag: as wide as its column, named for assistive technology, and never
+    narrower than its labels need to read at LEGIBLE_PX (narrower columns scroll it sideways,
+    briefing.css)."""
     left, top, right, bottom = box
     count = sum(len(actor.relations) for actor in actors.values())
     summary = (
@@ -87,21 +109,25 @@ def _svg_tag(actors: Mapping[str, Actor], box: tuple[float, float, float, float]
         " each actor links to its page"
     )
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="network" role="group"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="network"'
         f' aria-label="{_xml(summary)}" viewBox="{_n(left)} {_n(top)} {_n(right - left)}'
-        f' {_n(bottom - top)}" width="100%" font-size="{FONT_SIZE:g}">'
+        f' {_n(bottom - top)}" width="100%" font-size="{FONT_SIZE:g}"'
+        f' style="--legible-width: {math.ceil((right - left) * LEGIBLE_PX / FONT_SIZE)}px">'
     )
 
 
-def _xml(text: object) -> str:
+def xml_text(text: object) -> str:
     """Text from the data, safe in XML content and attributes alike."""
     return html_text(_NOT_XML.sub("", str(text)))
 
 
-def _n(value: float) -> str:
+def coord(value: float) -> str:
     """A coordinate: one decimal, and never `-0.0`."""
     text = f"{value:.1f}"
     return "0.0" if text == "-0.0" else text
+
+
+_n, _xml = coord, xml_text  # short names: they are on every line here
 
 
 def _node(actor: Actor, place: Place) -> str:
@@ -133,9 +159,10 @@ def _edges(actors: Mapping[str, Actor], places: Mapping[str, Place]) -> Iterator
                 f"{actor.name} {relation_label(relation.kind)} {actors[relation.to].name}:"
                 f" {relation.detail}"
             )
+            family = relation_family(relation.kind)
             yield (
-                f'<path class="network-edge" d="{path}" marker-end="url(#network-arrow)">'
-                f"<title>{_xml(title)}</title></path>"
+                f'<path class="network-edge network-edge--{family}" d="{path}"'
+                f' marker-end="url(#network-arrow--{family})"><title>{_xml(title)}</title></path>'
             )
 
 
@@ -184,23 +211,42 @@ def _caption(x: float, y: float) -> list[str]:
 def _legend(
     actors: Mapping[str, Actor], left: float, top: float, right: float
 ) -> tuple[list[str], float]:
-    """The colour of each actor kind present, and what an arrow means, in rows at the bottom."""
+    """At the bottom, in rows: the line of each relation family drawn, what an arrow means, and
+    the colour of each actor kind present. The page repeats it as text (network.md.j2)."""
     present = {actor.kind.value for actor in actors.values()}
-    items = [(kind, title) for kind, title in ACTOR_KIND_TITLES.items() if kind in present]
+    kinds = [(kind, title) for kind, title in ACTOR_KIND_TITLES.items() if kind in present]
     lines = ['<g class="network-legend" aria-hidden="true">']
     x, y = left, top
-    for kind, title in [*items, ("", LEGEND_ARROW)]:
-        width = 22.0 + text_width(title) + 26.0
-        if x + width > right and x > left:
-            x, y = left, y + LINE_HEIGHT + 8.0
-        if kind:
-            mark = f'<circle class="network-kind--{kind}" cx="{_n(x + 7)}" cy="{_n(y)}" r="7"/>'
-        else:
-            mark = (
-                f'<path class="network-edge" d="M{_n(x - 2)} {_n(y)}H{_n(x + 16)}"'
-                ' marker-end="url(#network-arrow)"/>'
-            )
-        lines.append(f'{mark}<text x="{_n(x + 22)}" y="{_n(y + 4.5)}">{_xml(title)}</text>')
-        x += width
+    rows: list[list[tuple[str, str, str]]] = [
+        [("line", family.id, family.title) for family in _families(actors)],
+        [("arrow", "", LEGEND_ARROW)] if any(actor.relations for actor in actors.values()) else [],
+        [("kind", kind, title) for kind, title in kinds],
+    ]
+    for row in filter(None, rows):
+        for mark, css, title in row:
+            lead = LEGEND_SAMPLE + 8.0 if mark == "line" else 22.0
+            width = lead + text_width(title) * 1.1 + 30.0  # the estimate runs short
+            if x + width > right and x > left:
+                x, y = left, y + LINE_HEIGHT + 8.0
+            lines.append(f"{legend_mark(mark, css, x, y)}" + _legend_text(x + lead, y, title))
+            x += width
+        x, y = left, y + LINE_HEIGHT + 8.0
     lines.append("</g>")
-    return lines, y + LINE_HEIGHT
+    return lines, y - 8.0
+
+
+def legend_mark(mark: str, css: str, x: float, y: float) -> str:
+    """A line sample of a family, a plain arrow, or a node of an actor kind."""
+    if mark == "kind":
+        return f'<circle class="network-kind--{css}" cx="{_n(x + 7)}" cy="{_n(y)}" r="7"/>'
+    if mark == "arrow":
+        return (
+            f'<path class="network-edge network-edge--plain" d="M{_n(x - 2)} {_n(y)}H{_n(x + 16)}"'
+            ' marker-end="url(#network-arrow--plain)"/>'
+        )
+    end = _n(x + LEGEND_SAMPLE)
+    return f'<path class="network-edge network-edge--{css}" d="M{_n(x)} {_n(y)}H{end}"/>'
+
+
+def _legend_text(x: float, y: float, title: str) -> str:
+    return f'<text x="{_n(x)}" y="{_n(y + 4.5)}">{_xml(title)}</text>'

@@ -47,7 +47,7 @@ PREFER_OVER = 1.5
 """A label goes above or below its node unless that needs this many times more room."""
 GAP_X, GAP_Y = 16.0, 8.0
 """Least space between neighbouring labels on a ring."""
-ROW_CAPTION = "No relation recorded:"
+ROW_CAPTION = "Not connected:"
 
 
 @dataclass(frozen=True)

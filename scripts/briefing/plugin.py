@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from briefing.banner import error_banner, error_page, error_report
 from briefing.load import Briefing, load_briefing
+from briefing.markup import html_text
 from briefing.problems import Problem, Severity
 from briefing.render import render_site, site_nav
 from briefing.search import search_records, write_search_index
@@ -70,6 +71,7 @@ class BriefingPlugin(BasePlugin[base.LegacyConfig]):  # type: ignore[no-untyped-
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the data; set the navigation from it (themes in their order)."""
+        _escape_site_description(config)
         result = load_briefing(self.data_dir(config))
         self.errors = [p for p in result.problems if p.severity is Severity.ERROR]
         # Warnings are a draft's coverage gaps, which its pages announce: information, not a
@@ -169,3 +171,13 @@ def _nav_paths(nav: list[Any]) -> set[str]:
             for value in item.values():
                 paths |= _nav_paths(value) if isinstance(value, list) else {value}
     return paths
+
+
+def _escape_site_description(config: MkDocsConfig) -> None:
+    """HTML-escape `site_description`: Material prints it unescaped into the content attribute
+    of `<meta name="description">` on every page without a description of its own (about/,
+    404.html), where a quote in it would end the attribute. Pages' own descriptions arrive
+    escaped already (the `meta` filter). MkDocs reads mkdocs.yml afresh for every build, even
+    while serving, so a value is escaped once."""
+    if config.site_description:
+        config.site_description = html_text(config.site_description)

@@ -56,6 +56,7 @@ def new_project(article_path: Path, folder: Path) -> list[Path]:
         "description": (
             f'An analytical briefing on "{article.title}" by {article.author}'
             f" ({article.publisher}): every claim, actor and cited source, linked to the text."
+            + (f" {imported.subtitle}" if imported.subtitle else "")
         ),
         "generated": GENERATED_ROOTS,
     }

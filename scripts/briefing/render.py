@@ -19,8 +19,10 @@ from briefing.load import Briefing
 from briefing.markup import html_text, md, md_url, meta, yaml_string
 from briefing.model import Actor, Claim
 from briefing.network import drawn_actors, render_network_svg
+from briefing.network_ego import render_ego_svg
 from briefing.network_layout import central_actor
 from briefing.perf import paused_gc
+from briefing.relation_families import FAMILIES, relation_family
 
 T = TypeVar("T")
 
@@ -184,26 +186,53 @@ def _macro(template: str, name: str, context: dict[str, Any]) -> Callable[..., s
 def render_actor(
     actor: Actor, briefing: Briefing, context: dict[str, Any], actor_page: Callable[..., str]
 ) -> str:
-    """An actor's page: role, relations both ways with their evidence, every claim about it."""
-    groups: dict[str, list[Claim]] = defaultdict(list)
+    """An actor's page: role, relations both ways with their evidence, every claim about it
+    grouped by kind (reported, assessment, forecast, allegation; empty kinds left out), and the
+    actors it leads, whose own pages hold what it does through them."""
+    groups: dict[str, list[Claim]] = {kind: [] for kind in labels.CLAIM_KIND_LABELS}
     for claim in context["claims_by_actor"][actor.id]:
-        groups[claim.theme].append(claim)
-    themes = briefing.themes  # by id, in their order
-    by_theme = [(themes[theme_id], groups[theme_id]) for theme_id in themes if theme_id in groups]
-    return actor_page(actor, context["relations_by_actor"][actor.id], by_theme)
+        groups[claim.kind].append(claim)
+    by_kind = [(kind, claims) for kind, claims in groups.items() if claims]
+    led = [
+        (relation.kind, briefing.actors[relation.to])
+        for relation in actor.relations
+        if relation.kind in LEADS and relation.to != actor.id
+    ]
+    relations = context["relations_by_actor"][actor.id]
+    diagram = render_ego_svg(actor, relations, briefing.actors)
+    return actor_page(actor, relations, by_kind, led, diagram)
+
+
+LEADS = frozenset({"leads", "heads", "runs"})
+"""Relation kinds by which one actor acts through another: its page points to the other's."""
 
 
 def _render_network(briefing: Briefing, context: dict[str, Any]) -> str:
-    """The actor network: the diagram, then every relation as a table row."""
-    centre = central_actor(briefing.actors)
-    drawn = drawn_actors(briefing.actors)
+    """The actor network: the legend in words, the actors with no relation, the diagram, then
+    every relation as a table row."""
+    actors = briefing.actors
+    centre = central_actor(actors)
+    drawn = drawn_actors(actors)
+    kinds: dict[str, dict[str, int]] = {family.id: {} for family in FAMILIES}
+    connected: set[str] = set()
+    for actor in actors.values():
+        for relation in actor.relations:
+            found = kinds[relation_family(relation.kind)]
+            found[relation.kind] = found.get(relation.kind, 0) + 1
+            connected.update((actor.id, relation.to))
     return _render(
         "network.md.j2",
         context,
         svg=render_network_svg(drawn),
         drawn_count=len(drawn),
-        centre=briefing.actors[centre] if centre else None,
-        relation_count=sum(len(actor.relations) for actor in briefing.actors.values()),
+        centre=actors[centre] if centre else None,
+        relation_count=sum(len(actor.relations) for actor in actors.values()),
+        families=[
+            (family, sum(kinds[family.id].values()), sorted(kinds[family.id]))
+            for family in FAMILIES
+            if kinds[family.id]
+        ],
+        unconnected=[actor for actor in actors.values() if actor.id not in connected],
     )
 
 

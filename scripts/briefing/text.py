@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-MARKER = re.compile(r"\[([^\[\]]+)\]")
+# A citation marker is a bracket pair, `[anchor text]`. A bracket that is no marker (an editor's
+# `[sic]` in the article) is escaped, `\[sic\]`, and a backslash is `\\`. The escape is the second
+# alternative, so a scan from the left never opens or closes a marker at an escaped bracket.
+MARKER = re.compile(r"\[((?:\\.|[^\[\]\\])+)\]|\\([\\\[\]])")
+ESCAPED = re.compile(r"\\([\\\[\]])")
 QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
                         "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})  # fmt: skip
 
 
+def marker_matches(text: str) -> list[re.Match[str]]:
+    """The citation markers of a paragraph, in order, as matches: group 1 is the anchor text."""
+    return [match for match in MARKER.finditer(text) if match.group(1) is not None]
+
+
+def unescape(text: str) -> str:
+    r"""`\[`, `\]` and `\\` as the characters they stand for."""
+    return ESCAPED.sub(r"\1", text)
+
+
 def markers(text: str) -> list[str]:
     """The citation markers of a paragraph, in order: its `[bracketed]` anchor texts."""
-    return MARKER.findall(text)
+    return [unescape(match.group(1)) for match in marker_matches(text)]
 
 
 def plain(text: str) -> str:
-    """The paragraph as a reader sees it: the marker brackets removed."""
-    return MARKER.sub(r"\1", text)
+    """The paragraph as a reader sees it: the marker brackets removed, escapes resolved."""
+    return unescape(MARKER.sub(lambda match: match.group(1) or match.group(0), text))
 
 
 def normalize(text: str) -> str:
@@ -47,7 +62,7 @@ def sentences(text: str) -> list[str]:
 def quote_sentences(text: str, quote: str) -> range:
     """The sentences of `text` (by index) that the verbatim `quote` lies in; empty if it is not
     in the text. Compared after the same normalisation as the quote check."""
-    pieces = [normalize(plain(sentence)) for sentence in sentences(text)]
+    pieces = _sentence_pieces(text)
     at = " ".join(pieces).find(normalize(quote))
     if at < 0:
         return range(0)
@@ -60,6 +75,11 @@ def quote_sentences(text: str, quote: str) -> range:
             last = number
         offset += len(piece) + 1
     return range(first, last + 1)
+
+
+@functools.lru_cache(maxsize=1024)  # every claim of a paragraph asks again
+def _sentence_pieces(text: str) -> tuple[str, ...]:
+    return tuple(normalize(plain(sentence)) for sentence in sentences(text))
 
 
 def marker_sentences(text: str) -> list[tuple[str, int]]:

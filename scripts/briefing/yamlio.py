@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -90,6 +91,9 @@ def parse_document(path: str, raw: bytes) -> tuple[Document | None, Any, list[Pr
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, None, [_decode_problem(path, raw, error)]
+    fast = _fast_load(text)
+    if fast is not _SLOW:
+        return Document(path, text), fast, []
     alias = _first_alias(path, text)
     if alias is not None:
         return None, None, [alias]
@@ -103,12 +107,114 @@ def parse_document(path: str, raw: bytes) -> tuple[Document | None, Any, list[Pr
             return None, None, problems
         return Document(path, text), loader.construct_document(node), []
     except yaml.MarkedYAMLError as error:
-        return None, None, [_yaml_problem(path, error)]
+        return None, None, [_yaml_problem(path, error, text)]
     except (yaml.YAMLError, RecursionError) as error:
         message = f"cannot parse YAML: {type(error).__name__}"
         return None, None, [Problem(path, 1, 1, message)]
     finally:
         loader.dispose()
+
+
+_SLOW = object()
+"""`_fast_load`'s answer when the text needs the careful path: that path reports each problem."""
+_STR = "tag:yaml.org,2002:str"
+
+
+def _fast_load(text: str) -> Any:
+    """The data of a plain, valid document, built straight from libyaml's events: no node tree,
+    no second walk, no constructor machinery (most of a large briefing's load time went there).
+    Anything unusual (a tag, an anchor or alias, a merge key, a duplicate or non-text key, deep
+    nesting, several documents, a syntax error) returns `_SLOW`, and the careful path parses the
+    text again to report it exactly. Positions are found later, only when a problem needs one."""
+    resolvers = _RESOLVERS
+    stack: list[Any] = []  # open lists and dicts; a dict's pending key follows it on the stack
+    root: Any = _SLOW
+    try:
+        events: Iterator[Any] = yaml.parse(text, Loader=_SafeLoader)  # typed loosely: hot loop
+        for event in events:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None or (event.tag not in (None, "!")):
+                    return _SLOW
+                value: Any = event.value
+                # Most plain scalars start with a letter no implicit type can start with.
+                if event.implicit[0] and value[:1] in resolvers:
+                    tag = _resolve(resolvers, value)
+                    if tag != _STR:
+                        value = _construct_scalar(tag, event)
+                        if value is _SLOW:
+                            return _SLOW
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None or len(stack) > MAX_DEPTH:
+                    return _SLOW
+                stack.append({} if kind is yaml.MappingStartEvent else [])
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                value = stack.pop()
+            elif kind is yaml.DocumentStartEvent:
+                if root is not _SLOW:
+                    return _SLOW  # a second document
+                continue
+            elif kind is yaml.AliasEvent:
+                return _SLOW
+            else:
+                continue  # stream start, document end
+            top = stack[-1] if stack else None
+            if top is None:
+                root = value
+            elif type(top) is list:
+                top.append(value)
+            elif type(top) is _Key:
+                stack.pop()
+                mapping: dict[Any, Any] = stack[-1]
+                if top.key in mapping:
+                    return _SLOW  # a duplicate key
+                mapping[top.key] = value
+            else:
+                if not isinstance(value, str | int | float | bool) or value == "<<":
+                    return _SLOW  # a key that is not text, or a merge key
+                stack.append(_Key(value))
+    except yaml.YAMLError:
+        return _SLOW
+    return _SLOW if root is _SLOW or root is None else root
+
+
+class _Key:
+    """A mapping key waiting for its value, on the stack of open collections."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: object) -> None:
+        self.key = key
+
+
+_RESOLVERS: dict[str, list[tuple[str, Any]]] = {
+    first or "": [*resolvers, *_Loader.yaml_implicit_resolvers.get(None, [])]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+    if first is not None
+}
+"""The project loader's implicit resolvers (YAML 1.1, dates left as text) by first character."""
+
+
+def _resolve(resolvers: dict[str, list[tuple[str, Any]]], value: str) -> str:
+    """The tag PyYAML's resolver gives a plain scalar."""
+    for tag, regexp in resolvers.get(value[:1], []):
+        if regexp.match(value):
+            return str(tag)
+    return _STR
+
+
+def _construct_scalar(tag: str, event: Any) -> Any:
+    """A plain scalar that is not text (a number, true/false, null), as PyYAML constructs it."""
+    constructor = _SafeLoader.yaml_constructors.get(tag)
+    if constructor is None:
+        return _SLOW
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+    return constructor(_CONSTRUCTOR, node)
+
+
+_CONSTRUCTOR = yaml.SafeLoader("")
+"""An idle loader whose construct_yaml_int, _float, _bool and _null turn scalars into values."""
 
 
 def _first_alias(path: str, text: str) -> Problem | None:
@@ -164,6 +270,16 @@ def _index_mapping(
             continue
         if key.value in first_keys:
             line = first_keys[key.value].start_mark.line + 1
+            if loc and isinstance(loc[-1], int) and key.value == node.value[0][0].value:
+                # A list item's first key again: the next item lost its '- '. Its other fields
+                # would each be a duplicate too; one error says it all.
+                yield _at(
+                    path,
+                    key,
+                    f"'{key.value}' again in one item (first at line {line}): a new item starts"
+                    f" here without '- '; write '- {key.value}: ...'",
+                )
+                return
             yield _at(
                 path,
                 key,
@@ -176,11 +292,84 @@ def _index_mapping(
         yield from _index(path, value, (*loc, key.value), index, seen)
 
 
-def _yaml_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+def _yaml_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
+    if error.problem == "could not find expected ':'" and error.context_mark is not None:
+        mark = error.context_mark  # where the line without a colon starts, not the end of file
     message = " ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return Problem(path, line, column, f"invalid YAML: {message}")
+    if mark is None:
+        return Problem(path, 1, 1, f"invalid YAML: {message}")
+    hint = syntax_hint(text.split("\n"), mark.line, error.problem or "")
+    return Problem(path, mark.line + 1, mark.column + 1, f"invalid YAML: {message}{hint}")
+
+
+_FIELD = re.compile(r"^\s*(?:-\s+)?([^\s:#'\"][^:#]*?):(?:\s+(.*))?$")
+_STRUCTURE = ("did not find expected", "mapping values are not allowed", "expected <block end>")
+
+
+def syntax_hint(lines: list[str], number: int, problem: str) -> str:
+    """Plain words for the usual causes of a YAML syntax error at line `number` (from 0): a tab,
+    an unquoted ': ' in a value, a list item without '- ', a line indented unlike its neighbours.
+    Empty when none of them fits."""
+    line = lines[number] if number < len(lines) else ""
+    indent = len(line) - len(line.lstrip(" \t"))
+    if "\t" in line[:indent] or "tab character" in problem:
+        return "; indent with spaces only: this line's indentation has a tab in it"
+    field = _FIELD.match(line)
+    value = (field.group(2) or "") if field else ""
+    if problem.startswith("mapping values are not allowed") and field and ": " in f"{value} ":
+        return f"; a value with ': ' in it must be quoted: {field.group(1)}: {_quoted(value)}"
+    above = [(n, text) for n, text in enumerate(lines[:number]) if _is_content(text)]
+    if not above or not any(part in problem for part in (*_STRUCTURE, "expected ':'")):
+        return ""
+    sibling = next((text for _, text in reversed(above) if _indent(text) <= indent), None)
+    stripped = line.strip()
+    if sibling is not None and _indent(sibling) == indent:
+        if sibling.lstrip().startswith("- ") and not stripped.startswith("-"):
+            if field is None:
+                return f"; a list item needs '- ' before it: - {stripped}"
+            if field.group(1) == "id":
+                return f"; a new item starts here without '- ': - {stripped}"
+            return (
+                "; this line stands at the level of the list's '- ' items: indent it like the"
+                " fields above it, or start a new item with '- '"
+            )
+        if stripped.startswith("- ") and not sibling.lstrip().startswith("-"):
+            return (
+                "; the lines above at this indentation have no '- ': every item of a list"
+                " starts with '- ', the first one too"
+            )
+    previous = above[-1][1]
+    if previous.lstrip().startswith("-") and not previous.lstrip().startswith(("- ", "--")):
+        return "; a list item starts with '- ' (a dash, then a space)"
+    column = _indent(previous) + len(previous.lstrip(" ")) - len(previous.lstrip(" -"))
+    opens = previous.rstrip().endswith(":") and indent > _indent(previous)
+    if indent not in (_indent(previous), column) and not opens:
+        return (
+            f"; this line is indented by {_spaces(indent)}, the line above by {_spaces(column)}:"
+            " the fields of one record line up"
+        )
+    return ""
+
+
+def _spaces(count: int) -> str:
+    return "1 space" if count == 1 else f"{count} spaces"
+
+
+def _is_content(line: str) -> bool:
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _quoted(value: str) -> str:
+    """`value` as a YAML quoted string: double quotes unless it holds one, then single quotes."""
+    value = value.rstrip()
+    if '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _decode_problem(path: str, raw: bytes, error: UnicodeDecodeError) -> Problem:

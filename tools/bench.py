@@ -1,7 +1,10 @@
 """Measured speed: synthetic briefings at 1x, 10x and 100x the real claim count, and the real one.
 
+    .venv/bin/python tools/bench.py [--scales 1 10 100] [--no-mkdocs]
+
 Prints figures; asserts nothing. Each measurement runs in a fresh interpreter so that peak memory
-and import costs are those of one build, not of the benchmark.
+and import costs are those of one build, not of the benchmark. A developer tool beside the
+package, not part of it.
 """
 
 from __future__ import annotations
@@ -24,8 +27,7 @@ import yaml
 
 from briefing.yamlio import dump_yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-PROJECT_FILES = ("mkdocs.yml", "overrides", "scripts")
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def synthetic_data(source: Path, target: Path, factor: int) -> None:
@@ -137,7 +139,7 @@ def measure_render(data: Path, docs: Path) -> dict[str, float]:
 
 def _measure_in_child(data: Path, docs: Path) -> dict[str, float]:
     output = subprocess.run(
-        [sys.executable, "-m", "briefing.bench", "--measure", str(data), str(docs)],
+        [sys.executable, __file__, "--measure", str(data), str(docs)],
         capture_output=True,
         text=True,
         check=True,
@@ -155,13 +157,13 @@ def _mkdocs_build(project: Path) -> float:
     return time.perf_counter() - started
 
 
-def _project(folder: Path, data: Path | None) -> Path:
+def make_project(folder: Path, data: Path | None) -> Path:
+    """A MkDocs project in `folder`: this repository's config and hand-written pages, with `data`
+    moved in as its data/ (or a copy of the real data)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        copy = shutil.copytree if source.is_dir() else shutil.copy2
-        copy(source, folder / name)
-    shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns(*_generated()))
+    shutil.copy2(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    (folder / "docs").mkdir()
+    shutil.copy2(ROOT / "docs" / "about.md", folder / "docs" / "about.md")
     if data is not None:
         shutil.move(str(data), folder / "data")
     else:
@@ -169,87 +171,86 @@ def _project(folder: Path, data: Path | None) -> Path:
     return folder
 
 
-def _generated() -> list[str]:
-    manifest = ROOT / "docs" / ".generated.json"
-    names = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else []
-    return [".generated.json", *{name.split("/")[0] for name in names}]
+def build_command(project: Path) -> tuple[float, float]:
+    """`briefing build` of the project as a whole process: (wall seconds, CPU seconds)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "briefing.cli", "build", "--docs", str(project / "out")]
+    subprocess.run(command, cwd=project, check=True, capture_output=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def run(factors: list[int], with_mkdocs: bool) -> None:
-    """Print one row per scale, the growth between scales, then the real data's share."""
-    print("CPU seconds for load and render; wall seconds for the MkDocs build.")
-    print("scale  claims  pages   load s  render s  µs/claim  peak MB  mkdocs build s")
+    """Print one row per scale, the marginal costs and growth between scales, then the real
+    data's share of `make build`."""
+    print("CPU seconds: load and render in one process; `briefing build` as a whole process.")
+    print("Wall seconds: the MkDocs build.")
+    print("scale  claims  pages   load s  render s  build cmd s  µs/claim  peak MB  mkdocs s")
     rows = []
     for factor in factors:
         with tempfile.TemporaryDirectory() as temporary:
             folder = Path(temporary)
             synthetic_data(ROOT / "data", folder / "synthetic", factor)
-            project = _project(folder / "project", folder / "synthetic")
-            row = _measure_in_child(project / "data", project / "docs")
+            project = make_project(folder / "project", folder / "synthetic")
+            row = _measure_in_child(project / "data", folder / "docs")
+            row["command_s"] = build_command(project)[1]
             row["build_s"] = _mkdocs_build(project) if with_mkdocs else float("nan")
             rows.append(row)
-            per_claim = row["render_s"] / row["claims"] * 1e6
+            per_claim = row["command_s"] / row["claims"] * 1e6
             print(
                 f"{factor:>4}x {row['claims']:>7.0f} {row['pages']:>6.0f} {row['load_s']:>8.3f}"
-                f" {row['render_s']:>9.3f} {per_claim:>9.1f} {row['peak_mb']:>8.1f}"
-                f" {row['build_s']:>15.2f}"
+                f" {row['render_s']:>9.3f} {row['command_s']:>12.3f} {per_claim:>9.1f}"
+                f" {row['peak_mb']:>8.1f} {row['build_s']:>9.2f}"
             )
     _growth(rows)
     _real_share()
 
 
 def _growth(rows: list[dict[str, float]]) -> None:
-    """Marginal cost per claim (the slope, free of fixed costs such as template compilation)
-    and how each measure grows per tenfold data: 10.0 is linear."""
+    """Marginal cost per claim (the slope, free of fixed costs such as imports and template
+    compilation) and how each measure grows per tenfold data: 10.0 is linear."""
     first, last = rows[0], rows[-1]
     added = last["claims"] - first["claims"]
     if added <= 0:
         return  # one scale, or the largest not last: no slope to show
-    slope = (last["render_s"] - first["render_s"]) / added * 1e6
     span = f"{first['claims']:.0f} to {last['claims']:.0f} claims"
-    print(f"marginal render cost per claim, {span}: {slope:.1f} µs")
+    measures = (("command_s", "the build command"), ("render_s", "render"), ("load_s", "load"))
+    for key, what in measures:
+        slope = (last[key] - first[key]) / added * 1e6
+        print(f"marginal cost per claim of {what}, {span}: {slope:.1f} µs")
     for small, large in itertools.pairwise(rows):
         tenfolds = math.log10(large["claims"] / small["claims"])  # 2.0 from 1x to 100x
         if tenfolds <= 0:
             continue  # the same scale twice (or in decreasing order): no growth to show
         growth = {
             key: (large[key] / small[key]) ** (1 / tenfolds)
-            for key in ("load_s", "render_s", "peak_mb", "build_s")
+            for key in ("load_s", "render_s", "command_s", "peak_mb", "build_s")
         }
         print(
             f"growth {small['claims']:.0f} -> {large['claims']:.0f} claims, per tenfold:"
-            + "".join(
-                f" {key[:-2] if key != 'peak_mb' else 'memory'} x{v:.1f}"
-                for key, v in growth.items()
-            )
+            + "".join(f" {key.removesuffix('_s')} x{v:.1f}" for key, v in growth.items())
         )
 
 
 def _real_share() -> None:
-    """`make build` is build.py (import, load, render, write) then `mkdocs build` (whose hook
-    loads and renders again, writing nothing): the render's share of the whole."""
+    """`make build` is one `mkdocs build`, whose plugin loads and renders the pages in memory:
+    the render's share of it."""
     with tempfile.TemporaryDirectory() as temporary:
-        project = _project(Path(temporary), None)
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "scripts/build.py"], cwd=project, check=True, capture_output=True
-        )
-        build_py = time.perf_counter() - started
+        project = make_project(Path(temporary) / "project", None)
         mkdocs = _mkdocs_build(project)
-        row = _measure_in_child(project / "data", Path(temporary) / "docs2")
-    total = build_py + mkdocs
+        row = _measure_in_child(project / "data", Path(temporary) / "docs")
     print(
-        f"real data: build.py {build_py:.2f}s + mkdocs build {mkdocs:.2f}s"
-        f" = make build {total:.2f}s;"
-        f" render {row['render_s'] * 1000:.0f} ms (load {row['load_s'] * 1000:.0f} ms),"
-        f" {row['render_s'] / mkdocs:.1%} of the MkDocs build, {2 * row['render_s'] / total:.1%}"
-        " of make build (it renders twice)"
+        f"real data: make build (mkdocs build) {mkdocs:.2f}s;"
+        f" load {row['load_s'] * 1000:.0f} ms and render {row['render_s'] * 1000:.0f} ms,"
+        f" {(row['load_s'] + row['render_s']) / mkdocs:.1%} of it"
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     """`bench.py [--scales 1 10 100] [--no-mkdocs]`."""
-    parser = argparse.ArgumentParser(prog="bench.py", description=__doc__)
+    parser = argparse.ArgumentParser(prog="bench.py", description=__doc__.split("\n")[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--no-mkdocs", action="store_true", help="skip the MkDocs build timings")
     parser.add_argument("--measure", nargs=2, type=Path, help=argparse.SUPPRESS)
