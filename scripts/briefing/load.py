@@ -119,6 +119,8 @@ def read_data(data_dir: Path) -> Loaded:
         paths = data_files(data_dir, kind)
         for path in paths:
             _load_collection(path, kind, model, loaded)
+        if not paths and kind == "claims" and _no_themes(loaded):
+            continue  # one claims file per theme: a briefing with no theme yet has none
         if not paths and kind not in misnamed and data_dir.is_dir():  # no folder: the article
             message = (
                 f"missing file: the {kind} belong in {kind}.yml or {kind}/*.yml"
@@ -129,6 +131,11 @@ def read_data(data_dir: Path) -> Loaded:
             loaded.unreadable.add(kind)
             loaded.incomplete.add(kind)
     return loaded
+
+
+def _no_themes(loaded: Loaded) -> bool:
+    """The themes were read, and there are none."""
+    return "themes" not in loaded.incomplete and not loaded.collections["themes"].records
 
 
 def data_files(data_dir: Path, kind: str) -> list[Path]:
