@@ -41,7 +41,7 @@ def test_build_writes_pages_and_reports_counts(workdir: Path) -> None:
     assert (workdir / "docs" / "data" / "claims.json").is_file()
     assert not (workdir / "docs" / "c").exists()  # permalinks are written into the site only
     assert run_build(cwd=workdir).stdout.endswith(
-        "0 file(s) written, 19 unchanged, 0 stale removed\n"
+        "0 file(s) written, 20 unchanged, 0 stale removed\n"
     )
 
 

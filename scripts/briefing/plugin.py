@@ -1,6 +1,7 @@
 """The MkDocs plugin `briefing`: validate the data, add the pages in memory, report problems.
 
-A thin adapter over `load` and `render`, as mkdocs-gen-files is: `plugins: [search, briefing]`.
+A thin adapter over `load`, `render` and `search`, as mkdocs-gen-files is: `plugins: [briefing]`
+(no `search`: after each build the plugin indexes the site with Pagefind).
 It defines `on_startup`, so MkDocs keeps one instance for a whole `mkdocs serve`: the last good
 briefing outlives a broken save, and the served pages show the errors above the last good content.
 """
@@ -24,6 +25,7 @@ from briefing.markup import html_text
 from briefing.permalink import render_permalinks
 from briefing.problems import Problem, Severity
 from briefing.render import render_site, site_nav
+from briefing.search import search_records, write_search_index
 from briefing.site import read_manifest, write_into_site
 from briefing.version import data_version
 
@@ -35,8 +37,13 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.briefing")
 PACKAGE = Path(__file__).parent
 THEME_DIR = PACKAGE / "theme"
-"""Template overrides every briefing needs (the printed colophon, the search dialog)."""
-ASSETS = {"assets/briefing/briefing.css": "briefing.css", "assets/briefing/quotes.js": "quotes.js"}
+"""Template overrides every briefing needs (the printed colophon, the search box)."""
+ASSETS = {
+    "assets/briefing/briefing.css": "briefing.css",
+    "assets/briefing/quotes.js": "quotes.js",
+    "assets/briefing/search.js": "search.js",
+    "assets/briefing/explorer.js": "explorer.js",  # loaded by the claim explorer's page only
+}
 """The engine's stylesheet and script, served from the package: the pages' markup and its
 styles change together, so a briefing never carries a stale copy."""
 
@@ -96,6 +103,7 @@ class BriefingPlugin(BasePlugin[base.LegacyConfig]):  # type: ignore[no-untyped-
         config.extra["data_version"] = self.version
         config.extra_css.append("assets/briefing/briefing.css")
         config.extra_javascript.append("assets/briefing/quotes.js")
+        config.extra_javascript.append("assets/briefing/search.js")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -130,10 +138,15 @@ class BriefingPlugin(BasePlugin[base.LegacyConfig]):  # type: ignore[no-untyped-
         return error_banner(output, self.errors, stale=self.briefing is not None)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the claim permalinks, `/c/<id>/`, into the built site: small HTML documents of
-        their own, which the theme never sees. While serving broken data: the errors, after
+        """Index the built site for search (Pagefind), from the last good data, then write the
+        claim permalinks, `/c/<id>/`, into it: small HTML documents of their own, which neither
+        the theme nor the index sees. While serving broken data, print the errors after
         everything else the build printed."""
         if self.briefing is not None:
+            try:
+                write_search_index(Path(config.site_dir), search_records(self.briefing))
+            except RuntimeError as error:
+                raise PluginError(str(error)) from error
             permalinks = render_permalinks(self.briefing, config.site_name, config.site_url or "")
             write_into_site(permalinks, Path(config.site_dir))
         if self.errors:

@@ -13,6 +13,7 @@ import jinja2
 from briefing import labels
 from briefing.annotate import Quote, annotate_paragraph
 from briefing.context import build_context
+from briefing.explorer import explorer_context
 from briefing.export import export_makers
 from briefing.load import Briefing
 from briefing.markup import html_text, md, md_url, meta, yaml_string
@@ -64,7 +65,7 @@ ENV.filters.update(
 
 GENERATED_ROOTS = (
     *("index.md", "article/", "actors/", "themes/", "levers/", "timeline/", "figures/"),
-    *("sources/", "data/"),
+    *("sources/", "data/", "claims/"),
 )
 """Where generated pages go under docs/: what a project's .gitignore lists."""
 
@@ -102,6 +103,7 @@ def render_site(briefing: Briefing) -> Pages:
         "timeline/index.md": page(_render_timeline, briefing, context),
         "figures/index.md": page(_render, "figures.md.j2", context),
         "data/index.md": page(_render, "data.md.j2", context, example_url=_example_url(context)),
+        "claims/index.md": page(_render, "claims.md.j2", context, **explorer_context(briefing)),
     }
     for theme in briefing.themes.values():
         claims = context["claims_by_theme"][theme.id]
@@ -153,6 +155,7 @@ def site_nav(briefing: Briefing) -> list[Any]:
         {"Actors": "actors/index.md"},
         {"Actor network": "actors/network.md"},
         {"Timeline": "timeline/index.md"},
+        {"Claim explorer": "claims/index.md"},
         {"Figures": "figures/index.md"},
         {"Sources": "sources/index.md"},
         {"The article": "article/index.md"},

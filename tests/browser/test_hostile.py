@@ -33,6 +33,7 @@ PAGES = [
     "sources/",
     "levers/",
     "timeline/",
+    "claims/",
     "figures/",
     "article/",
     "data/",
@@ -154,3 +155,25 @@ def test_hostile_text_is_shown_and_never_runs(
 def test_hostile_text_reaches_the_exports_verbatim(hostile_site: Site) -> None:
     claims = hostile_site.claims
     assert all(SCRIPT in claim["text"] and LINK in claim["text"] for claim in claims)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["Vucic Bay", "window pwned", "fleet"])
+def test_hostile_text_in_search_results_is_shown_and_never_runs(
+    hostile_site: Site, new_context: Callable[..., BrowserContext], query: str
+) -> None:
+    page = new_context().new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(hostile_site.url + "about/")
+    page.locator("input.md-search__input").fill(query)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=30_000)
+    for element in page.locator(".md-search-result *").all():
+        element.dispatch_event("mouseover")
+    assert dialogs == []
+    assert page.evaluate("window.__pwned") is None
+    planted = page.locator(".md-search-result").locator("[onerror], [onclick], [onmouseover], img")
+    assert planted.count() == 0
+    shown = page.locator(".md-search-result").inner_text()
+    assert SCRIPT in shown or IMAGE in shown or BLOCK in shown  # the markup is there, as text
