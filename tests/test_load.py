@@ -104,3 +104,14 @@ def test_alias_bomb_is_refused_fast_with_bounded_memory(
     assert time.process_time() - started < 5  # generous: expansion would never finish
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KiB
     assert text.startswith("data/levers.yml:2:10: error: YAML aliases are not allowed: *a0 repeats")
+
+
+def test_a_relation_end_may_be_named_through_attributed_to() -> None:
+    """The invalid case relation-end-not-attributed is the other way: without the attribution,
+    the same relation is refused."""
+    result = load_briefing(MINI / "data")
+    assert result.problems == [] and result.briefing is not None
+    master = result.briefing.actors["harbour-master"]
+    (relation,) = master.relations
+    claim = result.briefing.claims[relation.claim]
+    assert "harbour-master" not in claim.actors and claim.attributed_to == "harbour-master"
