@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
+from briefing.labels import date_label
 from briefing.load import Briefing, load_briefing
 from briefing.render import render_site, site_nav
 from conftest import MINI
@@ -304,3 +305,16 @@ def test_csv_figures_are_plain_numbers(mini: Briefing) -> None:
         "warships-launched": "12",
         "record-dues": "2.5",
     }
+
+
+def test_an_actor_page_lists_the_claims_attributed_to_it(pages: dict[str, str]) -> None:
+    # The harbour master is named by record-dues only through `attributed_to`.
+    assert "(../themes/the-ports.md#record-dues)" in pages["actors/harbour-master.md"]
+
+
+@pytest.mark.parametrize(
+    ("when", "label"),
+    [("2022", "2022"), ("2022-03", "March 2022"), ("2022-03-05", "5 March 2022")],
+)
+def test_date_labels_at_each_precision(when: str, label: str) -> None:
+    assert date_label(when) == label
