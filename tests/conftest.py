@@ -13,16 +13,38 @@ MINI = TESTS / "fixtures" / "mini"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
+    # Three switches, so that a change to error messages or to the real data's pages is reviewed
+    # on its own, not hidden in a rewrite of the mini pages.
     parser.addoption(
         "--update-goldens",
         action="store_true",
-        help="rewrite tests/golden/ and each case's expected.err from the current output",
+        help="rewrite the mini dataset's golden pages (tests/golden/mini/) from the current output",
+    )
+    parser.addoption(
+        "--update-errors",
+        action="store_true",
+        help="rewrite each invalid case's expected.err from the current output",
+    )
+    parser.addoption(
+        "--update-snapshot",
+        action="store_true",
+        help="rewrite tests/golden/real.digests.json from the real data's pages",
     )
 
 
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
+
+
+@pytest.fixture
+def update_errors(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-errors"))
+
+
+@pytest.fixture
+def update_snapshot(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-snapshot"))
 
 
 def overlay_case(case: Path, workdir: Path) -> Path:

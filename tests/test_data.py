@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
+
 from briefing.load import Briefing, load_briefing
 from briefing.model import ClaimKind, SourceRole
 from briefing.text import normalize
@@ -40,8 +42,9 @@ def markers_by_paragraph() -> list[tuple[int, str]]:
 
 
 def test_the_fixture_copy_is_the_supplied_article() -> None:
-    if SHARED.is_file():  # beside a checkout; CI has it too
-        assert SOURCE.read_bytes() == SHARED.read_bytes()
+    if not SHARED.is_file():  # it sits beside a checkout; CI has it too
+        pytest.skip(f"{SHARED} is absent: the fixture copy cannot be compared with the original")
+    assert SOURCE.read_bytes() == SHARED.read_bytes()
 
 
 def test_every_marker_of_the_article_is_a_source_in_its_paragraph() -> None:

@@ -1,7 +1,10 @@
-"""Whatever the YAML holds, the outcome is a valid site or clean errors: never an exception."""
+"""Whatever the YAML holds, the outcome is a valid site or clean errors, never an exception:
+a valid input renders the same bytes twice and its pages pass the strict build's link rules; an
+invalid one is reported at positions inside the files, and the build writes nothing."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -9,11 +12,15 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sitecheck import broken_links
 
-from briefing.load import load_briefing
+from briefing.cli import main as build
+from briefing.load import LoadResult, load_briefing
+from briefing.problems import Problem, has_errors
 from briefing.render import render_site
 from conftest import MINI
 
+FLEET = MINI / "data" / "claims" / "the-fleet.yml"
 SETTINGS = settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -38,13 +45,61 @@ values = st.recursive(
 )
 
 
-def check_outcome(data: Path) -> None:
+def inside_its_file(problem: Problem) -> bool:
+    """The position is a character of the file, or just past the end of a line (or of the
+    file) where something is missing. Lines are split as YAML splits them; a file that is not
+    UTF-8 is counted in bytes, as its error is."""
+    raw = Path(problem.path).read_bytes()
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        lines: list[str] | list[bytes] = raw.split(b"\n")
+    else:
+        lines = re.split(r"\r\n|[\r\n\x85\u2028\u2029]", text)
+    if (problem.line, problem.column) == (len(lines) + 1, 1):
+        return True  # the end of a file without a final line break: what was expected is missing
+    if not 1 <= problem.line <= len(lines):
+        return False
+    return 1 <= problem.column <= len(lines[problem.line - 1]) + 1
+
+
+def check_outcome(data: Path) -> LoadResult:
+    """The properties every input must have; returns the load result for further checks."""
     result = load_briefing(data)
-    assert result.briefing is not None or result.problems
+    if result.briefing is not None and not has_errors(result.problems):
+        pages = render_site(result.briefing)
+        first = dict(pages.items())
+        assert first == dict(render_site(result.briefing).items())
+        assert broken_links(first) == []
+        return result
+    assert has_errors(result.problems)
     for problem in result.problems:
-        assert problem.line >= 1 and problem.column >= 1 and problem.message
-    if result.briefing is not None:
-        assert all(isinstance(text, str) for text in render_site(result.briefing).values())
+        assert problem.message and inside_its_file(problem), str(problem)
+    docs = data.parent / "docs"
+    assert build(["build", "--data", str(data), "--docs", str(docs)]) == 1
+    assert not docs.exists()
+    return result
+
+
+def names_the_change(result: LoadResult, field: str, old: object, new: object) -> bool:
+    """Some error names the edited key, its new value or a value it replaced (an id that the
+    edit left unused, say)."""
+    names = {field}
+    for value in (old, new):
+        items = value if isinstance(value, list) else [value]
+        names |= {str(item) for item in items if isinstance(item, str | int | float) and item != ""}
+    return any(
+        f"'{name}" in problem.message or f" {name}" in problem.message
+        for problem in result.problems
+        for name in names
+    )
+
+
+def pristine_claims() -> list[dict[str, object]]:
+    """The fixture's claims, as before any example: examples share one copy of the data folder
+    (the fixture runs once per test), so an edit starts from the original, not the last one."""
+    claims: list[dict[str, object]] = yaml.safe_load(FLEET.read_text("utf-8"))
+    return claims
 
 
 @pytest.fixture
@@ -79,17 +134,20 @@ def test_any_yaml_document_as_an_actors_file(data: Path, document: object) -> No
 @given(field=st.sampled_from(CLAIM_FIELDS), value=values)
 def test_any_value_in_any_claim_field(data: Path, field: str, value: object) -> None:
     path = data / "claims" / "the-fleet.yml"
-    claims = yaml.safe_load(path.read_text("utf-8"))
+    claims = pristine_claims()
+    old = claims[0].get(field)
     claims[0][field] = value
     path.write_text(yaml.safe_dump(claims, allow_unicode=True), "utf-8")
-    check_outcome(data)
+    result = check_outcome(data)
+    if result.briefing is None:
+        assert names_the_change(result, field, old, value), [str(p) for p in result.problems]
 
 
 @SETTINGS
 @given(text=st.text(min_size=1, max_size=200).filter(lambda t: t.strip()))
 def test_any_text_in_a_claim_renders(data: Path, text: str) -> None:
     path = data / "claims" / "the-fleet.yml"
-    claims = yaml.safe_load(path.read_text("utf-8"))
+    claims = pristine_claims()
     claims[0]["text"] = text
     path.write_text(yaml.safe_dump(claims, allow_unicode=True), "utf-8")
     result = load_briefing(data)

@@ -23,14 +23,14 @@ def report(data: Path) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
 def test_invalid_data_is_reported_exactly(
-    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, update_goldens: bool
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, update_errors: bool
 ) -> None:
     overlay_case(case, tmp_path)
     monkeypatch.chdir(tmp_path)  # so messages read data/..., as an editor sees them
     result = load_briefing(Path("data"))
     text = "".join(f"{problem}\n" for problem in result.problems)
     expected = case / "expected.err"
-    if update_goldens:
+    if update_errors:
         expected.write_text(text, "utf-8")
     assert result.briefing is None
     assert any(problem.severity is Severity.ERROR for problem in result.problems)
@@ -46,6 +46,9 @@ def test_mini_fixture_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
         "fleet-on-alert",
         "duchy-trained-militia",
         "ruritanians-welcome-integration",
+        "bay-harbours",
+        "warships-launched",
+        "record-dues",
     ]
 
 
@@ -154,3 +157,14 @@ def test_yaml_syntax_errors_say_the_likely_cause(text: str, expected: str) -> No
         assert hint in message
     else:  # no cause that fits: the parser's words alone
         assert message.endswith(hint) and "; " not in message
+
+
+def test_a_relation_end_may_be_named_through_attributed_to() -> None:
+    """The invalid case relation-end-not-attributed is the other way: without the attribution,
+    the same relation is refused."""
+    result = load_briefing(MINI / "data")
+    assert result.problems == [] and result.briefing is not None
+    master = result.briefing.actors["harbour-master"]
+    (relation,) = master.relations
+    claim = result.briefing.claims[relation.claim]
+    assert "harbour-master" not in claim.actors and claim.attributed_to == "harbour-master"

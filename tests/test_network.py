@@ -113,8 +113,10 @@ def test_parallel_and_self_relations_each_get_their_own_path() -> None:
     briefing = _with_actors(mini, duchy.model_copy(update={"relations": duchy.relations + extra}))
     svg = render_network_svg(briefing.actors)
     paths = [p.get("d") for p in ET.fromstring(svg).iter(f"{SVG}path") if p.findtext(f"{SVG}title")]
-    assert len(paths) == 3
-    assert len(set(paths)) == 3
+    relations = sum(len(actor.relations) for actor in briefing.actors.values())
+    assert relations == sum(len(actor.relations) for actor in mini.actors.values()) + 2
+    assert len(paths) == relations
+    assert len(set(paths)) == relations
 
 
 def test_text_from_the_data_is_escaped() -> None:
@@ -125,7 +127,7 @@ def test_text_from_the_data_is_escaped() -> None:
     assert "</svg>" not in svg[:-6]
     link = next(a for a in _links(svg) if a.get("href") == "../duchy/")
     assert link.findtext(f"{SVG}title") == f"{HOSTILE}: {HOSTILE}"
-    assert HOSTILE in _edge_titles(svg)[0]
+    assert any(HOSTILE in title for title in _edge_titles(svg))
 
 
 def test_it_is_one_raw_html_block_with_a_name_and_a_legible_width(briefing: Briefing) -> None:
@@ -155,7 +157,7 @@ def test_labels_keep_clear_of_other_labels_and_nodes(briefing: Briefing) -> None
 
 def test_the_centre_is_the_actor_with_most_relations() -> None:
     assert central_actor(_load("real").actors) == "russia"
-    assert central_actor(_load("mini").actors) == "duchy"  # a tie with the militia: first by id
+    assert central_actor(_load("mini").actors) == "ruritania"  # two relations, the others one
     lone = Actor(id="lone", name="Lone", kind=ActorKind.PERSON, role="Alone.")
     assert central_actor({"lone": lone}) is None
     assert _links(render_network_svg(_with_actors(_load("mini"), lone).actors))

@@ -128,7 +128,7 @@ def _csv_row(claim: Claim, url: str) -> str:
             csv_text(claim.quote),
             claim.when or "",
             *(
-                (str(figure.value), csv_text(figure.unit), csv_text(figure.label))
+                (csv_number(figure.value), csv_text(figure.unit), csv_text(figure.label))
                 if figure
                 else ("", "", "")
             ),
@@ -136,6 +136,13 @@ def _csv_row(claim: Claim, url: str) -> str:
             url,
         ]
     )
+
+
+def csv_number(value: float) -> str:
+    """A figure as a spreadsheet reads a number: `1200`, `2.5`; no thousands separator (a comma
+    would need quoting and reads as text), no '≈' (the column holds the value; the hedge is the
+    page's to show), and no float's trailing `.0` (YAML's `1200` is stored as 1200.0)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def csv_text(text: str | None) -> str:

@@ -90,7 +90,7 @@ def hostile_data(target: Path) -> None:
         if doc[0]["paragraph"] == "p01":
             doc[0]["quote"] = f"near Vučić Bay. {SCRIPT} {IMAGE}"
             doc[0]["hedge"] = BLOCK
-        else:
+        elif doc[0]["paragraph"] == "p02":
             doc[1]["quote"] = "of Ruritanians would"
 
     def sources(doc: list[dict[str, Any]]) -> None:
@@ -104,6 +104,7 @@ def hostile_data(target: Path) -> None:
     edit("actors.yml", actors)
     edit("claims/the-fleet.yml", claims)
     edit("claims/the-militia.yml", claims)
+    edit("claims/the-ports.yml", claims)
     edit("sources.yml", sources)
 
 
