@@ -246,9 +246,10 @@ def test_approximate_sign_only_on_approximate_figures(pages: dict[str, str]) -> 
 
 def test_dates_read_as_a_reader_writes_them(pages: dict[str, str]) -> None:
     years = tables(pages["timeline/index.md"])  # a table per year
+    # A month-only date after the days of its month, a year-only one after its year, each marked.
     assert [row[0] for table in years for row in table[1:]] == [
-        "2021",
-        "March 2021",
+        "March 2021 (month only)",
+        "2021 (year only)",
         "15 December 2022",
         "15 December 2022",
     ]
