@@ -65,9 +65,7 @@ def write_pages(pages: Mapping[str, str], docs_dir: Path) -> WriteReport:
     # generated file the next run would mistake for a hand-written one.
     _write_manifest(docs_dir, previous | set(pages))
     _remove_leftover_temporaries(docs_dir)
-    written = tuple(
-        path for path, text in pages.items() if write_if_changed(docs_dir / path, text)
-    )
+    written = tuple(path for path, text in pages.items() if write_if_changed(docs_dir / path, text))
     removed = tuple(sorted(path for path in previous - set(pages) if _remove(docs_dir, path)))
     _write_manifest(docs_dir, set(pages))
     return WriteReport(written, len(pages) - len(written), removed)
