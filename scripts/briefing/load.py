@@ -23,6 +23,8 @@ from briefing.yamlio import Document, Loc, parse_document
 R = TypeVar("R", bound=BaseModel)
 
 ARTICLE_FILE = "article.yml"
+PUBLISHED_FILE = "published.yml"
+"""The claim ids ever published (see `briefing.published`)."""
 COLLECTIONS: dict[str, type[BaseModel]] = {
     "themes": Theme,
     "levers": Lever,
@@ -107,10 +109,17 @@ def load_briefing(data_dir: Path) -> LoadResult:
     loaded.problems.extend(_unknown_files(data_dir))
     if loaded.article is not None:
         loaded.problems.extend(check_briefing(loaded, complete=not has_errors(loaded.problems)))
+    loaded.problems.extend(_check_published(data_dir, loaded))
     problems = sorted(set(loaded.problems))
     if has_errors(problems) or loaded.article is None:
         return LoadResult(None, problems)
     return LoadResult(_assemble(loaded, loaded.article), problems)
+
+
+def _check_published(data_dir: Path, loaded: Loaded) -> list[Problem]:
+    from briefing.published import check_published  # it imports this module's types
+
+    return check_published(data_dir, loaded)
 
 
 def data_files(data_dir: Path, kind: str) -> list[Path]:
@@ -222,7 +231,7 @@ def _shape(data: object) -> str:
 
 def _unknown_files(data_dir: Path) -> list[Problem]:
     """A misspelt file name would silently drop its records, so every YAML file must be known."""
-    known = {data_dir / ARTICLE_FILE}
+    known = {data_dir / ARTICLE_FILE, data_dir / PUBLISHED_FILE}
     for kind in COLLECTIONS:
         known.update(data_files(data_dir, kind))
     problems = []

@@ -8,19 +8,25 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from briefing.load import ARTICLE_FILE, COLLECTIONS, data_files
+from briefing.load import ARTICLE_FILE, COLLECTIONS, PUBLISHED_FILE, data_files
 from briefing.model import Article
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schemas"
 """Where the per-kind schemas live, under the data folder."""
 COMMENT_PREFIX = "# yaml-language-server:"
+KINDS = ("article", *COLLECTIONS, "published")
+"""Every kind of data file, each with its schema."""
 
 
 def file_schema(kind: str) -> dict[str, Any]:
     """The schema of one data file: `article` is a mapping, every other kind a list of records."""
     if kind == "article":
         schema = Article.model_json_schema()
+    elif kind == "published":
+        from briefing.published import published_schema  # it imports the loader too
+
+        schema = published_schema()
     else:
         schema = TypeAdapter(list[COLLECTIONS[kind]]).json_schema()  # type: ignore[valid-type]
         schema["title"] = f"{kind}.yml"
@@ -29,7 +35,7 @@ def file_schema(kind: str) -> dict[str, Any]:
 
 def briefing_schema() -> dict[str, Any]:
     """All file schemas under one document, keyed by the file they describe."""
-    files = {f"{kind}.yml": file_schema(kind) for kind in ("article", *COLLECTIONS)}
+    files = {f"{kind}.yml": file_schema(kind) for kind in KINDS}
     return {"$schema": SCHEMA_URI, "title": "Briefing data files", "files": files}
 
 
@@ -37,10 +43,9 @@ def schema_files() -> dict[str, str]:
     """{file name: JSON text} of the per-kind schemas kept in data/schemas/ for editors."""
     import json
 
-    kinds = ("article", *COLLECTIONS)
     return {
         f"{kind}.schema.json": json.dumps(file_schema(kind), indent=2, ensure_ascii=False) + "\n"
-        for kind in kinds
+        for kind in KINDS
     }
 
 
@@ -67,7 +72,8 @@ def write_schemas(data_dir: Path) -> list[Path]:
         folder / name for name, text in schema_files().items() if _update(folder / name, text)
     ]
     kinds = (path for kind in COLLECTIONS for path in data_files(data_dir, kind))
-    for path in [data_dir / ARTICLE_FILE, *kinds]:
+    published = [data_dir / PUBLISHED_FILE] if (data_dir / PUBLISHED_FILE).is_file() else []
+    for path in [data_dir / ARTICLE_FILE, *kinds, *published]:
         text = with_schema_line(path.read_text("utf-8"), schema_comment(data_dir, path))
         if _update(path, text):
             written.append(path)

@@ -1,0 +1,187 @@
+"""The claim ids ever published, in data/published.yml, so that no published link breaks silently.
+
+Every claim id and alias is an address (`/c/<id>/`, `themes/<theme>/#<id>`). The file lists each
+one a build has published, with the paragraph and quote it last showed: the clue to where a
+renamed claim went. An id listed there must stay a claim's id or alias, or be marked
+`retired: true` (its old links then break on purpose); anything else is an error.
+
+When it is written: by `briefing build` after the pages are written, and by the MkDocs plugin at
+the end of a `mkdocs build` (or `gh-deploy`) that succeeded; never by `briefing build --check`,
+never while serving, never when the data has errors. The text is a function of the previous
+file and the briefing (entries sorted by id), written atomically, and only when it changes.
+A missing file means nothing is published yet.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from briefing.load import PUBLISHED_FILE, Briefing, Loaded, data_files, display_path
+from briefing.messages import describe_error
+from briefing.model import Claim, Flag, ParagraphId, Record, Slug, Text
+from briefing.problems import Problem, Severity
+from briefing.text import normalize
+from briefing.yamlio import Document, dump_yaml, parse_document
+
+HEADER = """\
+# Every claim id and alias this briefing has published, with the paragraph and quote it last
+# showed. `briefing build` and `mkdocs build` add to it: never remove an entry. To rename a claim,
+# keep its old id in the claim's `aliases`; to let an old id's links break on purpose, mark its
+# entry `retired: true`.
+"""
+
+
+class PublishedId(Record):
+    """One published address: a claim id or alias, as a build last showed it."""
+
+    id: Slug
+    """A claim id or alias that a build has published."""
+    paragraph: ParagraphId | None = None
+    """The paragraph of the claim it named when last published."""
+    quote: Text | None = None
+    """That claim's quote when last published: where a renamed claim went is found by it."""
+    retired: Flag = False
+    """True when the id may no longer resolve: its old links break on purpose."""
+
+
+PUBLISHED = TypeAdapter(list[PublishedId])
+
+
+def published_schema() -> dict[str, Any]:
+    """The JSON Schema of data/published.yml."""
+    schema = PUBLISHED.json_schema()
+    schema["title"] = PUBLISHED_FILE
+    return schema
+
+
+def read_published(data_dir: Path) -> tuple[list[PublishedId], Document | None, list[Problem]]:
+    """The entries of the published file, its document (for positions) and its problems. A
+    missing file is nothing published yet; an entry that is not valid is left out."""
+    path = data_dir / PUBLISHED_FILE
+    name = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return [], None, []
+    except OSError as error:
+        return [], None, [Problem(name, 1, 1, f"cannot read file: {error.strerror}")]
+    document, data, problems = parse_document(name, raw)
+    if document is None:
+        return [], None, problems
+    if not isinstance(data, list):
+        message = "expected a list of published ids (each item starting with '- ')"
+        return [], document, [document.problem((), message)]
+    entries = []
+    for number, item in enumerate(data):
+        try:
+            entries.append(PublishedId.model_validate(item))
+        except ValidationError as error:
+            raw_id = item.get("id") if isinstance(item, dict) else None
+            label = (
+                f"published id '{raw_id}'"
+                if isinstance(raw_id, str)
+                else f"published entry #{number + 1}"
+            )
+            for detail in error.errors(include_url=False):
+                message = f"{label}: {describe_error(detail, PublishedId)}"
+                at_key = detail["type"] == "extra_forbidden"
+                problems.append(document.problem((number, *detail["loc"]), message, at_key=at_key))
+    return entries, document, problems
+
+
+def check_published(data_dir: Path, loaded: Loaded) -> list[Problem]:
+    """Every published id must still be a claim's id or alias, unless retired: a problem at its
+    entry in the published file, suggesting the claim it most likely belongs to now."""
+    entries, document, problems = read_published(data_dir)
+    if document is None or problems or not _claims_are_sound(data_dir, loaded):
+        return problems
+    claims: Mapping[str, Claim] = loaded.collections["claims"].records
+    names = set(claims).union(*(claim.aliases for claim in claims.values()))
+    published = {entry.id for entry in entries}
+    for number, entry in enumerate(entries):
+        if entry.retired or entry.id in names:
+            continue
+        home = _new_home(entry, claims, published)
+        advice = (
+            f"add '{entry.id}' to the aliases of '{home}'?"
+            if home
+            else f"add '{entry.id}' to the aliases of the claim that replaced it, or mark it"
+            " 'retired: true' here"
+        )
+        message = f"claim '{entry.id}' was published but is no longer an id or alias; {advice}"
+        problems.append(document.problem((number, "id"), message))
+    return problems
+
+
+def _claims_are_sound(data_dir: Path, loaded: Loaded) -> bool:
+    """True when no claim file has an error: a claim rejected for another reason (invalid, or a
+    duplicate) would also be reported as a vanished id, as coverage would report it missing."""
+    claim_files = {display_path(path) for path in data_files(data_dir, "claims")}
+    return "claims" not in loaded.incomplete and not any(
+        problem.path in claim_files and problem.severity is Severity.ERROR
+        for problem in loaded.problems
+    )
+
+
+def _new_home(entry: PublishedId, claims: Mapping[str, Claim], published: set[str]) -> str | None:
+    """The claim a vanished id most likely became: one with the same paragraph and quote (a new
+    id first), else the closest id by spelling, else none."""
+    if entry.paragraph is not None and entry.quote is not None:
+        quote = normalize(entry.quote)
+        same = [
+            claim_id
+            for claim_id, claim in claims.items()
+            if claim.paragraph == entry.paragraph and normalize(claim.quote) == quote
+        ]
+        new = [claim_id for claim_id in same if claim_id not in published]
+        for candidates in (new, same):
+            if candidates:
+                return _closest(entry.id, candidates)
+    close = difflib.get_close_matches(entry.id, list(claims), n=1)
+    return close[0] if close else None
+
+
+def _closest(name: str, candidates: list[str]) -> str:
+    return difflib.get_close_matches(name, candidates, n=1, cutoff=0)[0]
+
+
+def published_text(briefing: Briefing, previous: list[PublishedId], data_dir: Path) -> str:
+    """The published file after publishing `briefing`: the previous entries, each current claim
+    id and alias (re)recorded with its claim's paragraph and quote (a retired id in use again is
+    published again), sorted by id."""
+    entries = {entry.id: entry for entry in previous}
+    for claim in briefing.claims.values():
+        for name in (claim.id, *claim.aliases):
+            entries[name] = PublishedId(id=name, paragraph=claim.paragraph, quote=claim.quote)
+    document = [entry.model_dump(exclude_defaults=True) for _, entry in sorted(entries.items())]
+    return _file_text(data_dir, document)
+
+
+def _file_text(data_dir: Path, document: list[dict[str, Any]]) -> str:
+    from briefing.schema import schema_comment  # it imports the loader, which imports this
+
+    schema_line = schema_comment(data_dir, data_dir / PUBLISHED_FILE)
+    return f"{schema_line}\n{HEADER}{dump_yaml(document)}"
+
+
+def update_published(briefing: Briefing, data_dir: Path) -> bool:
+    """Record the briefing's claim ids and aliases in the published file; True if it changed.
+    Call it only once the briefing is published (its pages written or built)."""
+    from briefing.site import write_if_changed  # the writer renders; loading needs none of it
+
+    entries, _, problems = read_published(data_dir)
+    if problems:  # the load reported them and refused the briefing; never overwrite them
+        return False
+    return write_if_changed(data_dir / PUBLISHED_FILE, published_text(briefing, entries, data_dir))
+
+
+def start_published(data_dir: Path) -> Path:
+    """An empty published file for a new project: nothing is published until its first build."""
+    path = data_dir / PUBLISHED_FILE
+    path.write_text(_file_text(data_dir, []), "utf-8", newline="\n")
+    return path
