@@ -74,7 +74,8 @@ def read_published(data_dir: Path) -> tuple[list[PublishedId], Document | None, 
     if document is None:
         return [], None, problems
     if not isinstance(data, list):
-        message = "expected a list of published ids (each item starting with '- ')"
+        found = {dict: "a mapping", str: "text"}.get(type(data), type(data).__name__)
+        message = f"expected a list of published ids (each item starting with '- '), found {found}"
         return [], document, [document.problem((), message)]
     entries = []
     for number, item in enumerate(data):
