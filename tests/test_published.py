@@ -11,10 +11,20 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.cli import main
 from briefing.load import load_briefing
-from briefing.published import published_text, read_published, update_published
+from briefing.model import SLUG_PATTERN
+from briefing.published import (
+    PublishedId,
+    _file_text,
+    _parse,
+    published_text,
+    read_published,
+    update_published,
+)
 from conftest import MINI, ROOT, TESTS, mini_project
 
 MILITIA = Path("claims/the-militia.yml")
@@ -66,8 +76,8 @@ def test_a_retired_id_may_vanish_and_stays_retired(tmp_path: Path) -> None:
     assert len(errors(data)) == 1
     edit(
         data / "published.yml",
-        "further integration\n",
-        "further integration\n  retired: true\n",
+        'further integration"\n',
+        'further integration"\n  retired: true\n',
     )
     assert errors(data) == []
     briefing = load_briefing(data).briefing
@@ -79,7 +89,8 @@ def test_a_retired_id_may_vanish_and_stays_retired(tmp_path: Path) -> None:
 
 def test_a_retired_id_in_use_again_is_published_again(tmp_path: Path) -> None:
     data = mini_data(tmp_path)
-    edit(data / "published.yml", "further integration\n", "further integration\n  retired: true\n")
+    retired = 'further integration"\n  retired: true\n'
+    edit(data / "published.yml", 'further integration"\n', retired)
     briefing = load_briefing(data).briefing
     assert briefing is not None and update_published(briefing, data)
     assert (data / "published.yml").read_bytes() == (MINI / "data" / "published.yml").read_bytes()
@@ -182,3 +193,24 @@ def test_a_new_project_starts_with_an_empty_published_file(tmp_path: Path) -> No
     assert entries(data) == []
     assert (data / "schemas" / "published.schema.json").is_file()
     assert load_briefing(data).briefing is not None
+
+
+slugs = st.from_regex(SLUG_PATTERN, fullmatch=True).filter(lambda slug: len(slug) <= 80)
+quotes = st.text(min_size=1, max_size=60).filter(str.strip)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(slugs, st.tuples(quotes, st.booleans()), max_size=6))
+def test_the_written_file_reads_back_as_written(records: dict[str, tuple[str, bool]]) -> None:
+    """The file is written without PyYAML's emitter; whatever a quote holds (quotes, backslashes,
+    line breaks, NEL, separators, controls) and whatever an id looks like ('123', 'yes', 'null'),
+    the loader reads back exactly the entries written."""
+    written = [
+        PublishedId(id=name, paragraph="p01", quote=quote, retired=retired)
+        for name, (quote, retired) in sorted(records.items())
+    ]
+    data = Path("/nonexistent")  # only for the schema line
+    text = _file_text(data, written)
+    entries, document, problems = _parse("published.yml", text.encode("utf-8"))
+    assert problems == () and document is not None
+    assert list(entries) == written
