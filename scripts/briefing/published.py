@@ -123,11 +123,17 @@ def check_published(data_dir: Path, loaded: Loaded) -> list[Problem]:
         return problems
     claims: Mapping[str, Claim] = loaded.collections["claims"].records
     names = set(claims).union(*(claim.aliases for claim in claims.values()))
+    vanished = [
+        (number, entry)
+        for number, entry in enumerate(entries)
+        if not entry.retired and entry.id not in names
+    ]
+    if not vanished:
+        return problems
     published = {entry.id for entry in entries}
-    for number, entry in enumerate(entries):
-        if entry.retired or entry.id in names:
-            continue
-        home = _new_home(entry, claims, published)
+    guess = _Guess(claims, published)
+    for number, entry in vanished:
+        home = guess.home(entry)
         advice = (
             f"add '{entry.id}' to the aliases of '{home}'?"
             if home
@@ -149,26 +155,29 @@ def _claims_are_sound(data_dir: Path, loaded: Loaded) -> bool:
     )
 
 
-def _new_home(entry: PublishedId, claims: Mapping[str, Claim], published: set[str]) -> str | None:
-    """The claim a vanished id most likely became: one with the same paragraph and quote (a new
-    id first), else the closest id by spelling, else none."""
-    if entry.paragraph is not None and entry.quote is not None:
-        quote = normalize(entry.quote)
-        same = [
-            claim_id
-            for claim_id, claim in claims.items()
-            if claim.paragraph == entry.paragraph and normalize(claim.quote) == quote
-        ]
-        new = [claim_id for claim_id in same if claim_id not in published]
-        for candidates in (new, same):
-            if candidates:
-                return _closest(entry.id, candidates)
-    close = difflib.get_close_matches(entry.id, list(claims), n=1)
-    return close[0] if close else None
+class _Guess:
+    """Where vanished ids most likely went, with the claims indexed once for all of them."""
 
+    def __init__(self, claims: Mapping[str, Claim], published: set[str]) -> None:
+        self.by_quote: dict[tuple[str, str], list[str]] = {}
+        for claim_id, claim in claims.items():
+            key = (claim.paragraph, normalize(claim.quote))
+            self.by_quote.setdefault(key, []).append(claim_id)
+        self.published = published
+        self.new = [claim_id for claim_id in claims if claim_id not in published]
 
-def _closest(name: str, candidates: list[str]) -> str:
-    return difflib.get_close_matches(name, candidates, n=1, cutoff=0)[0]
+    def home(self, entry: PublishedId) -> str | None:
+        """A claim with the same paragraph and quote (a new id first), else the new id closest
+        by spelling (a renamed claim's id is new; comparing with every id would take seconds per
+        vanished id at thousands of claims), else none."""
+        if entry.paragraph is not None and entry.quote is not None:
+            same = self.by_quote.get((entry.paragraph, normalize(entry.quote)), [])
+            new = [claim_id for claim_id in same if claim_id not in self.published]
+            for candidates in (new, same):
+                if candidates:
+                    return difflib.get_close_matches(entry.id, candidates, n=1, cutoff=0)[0]
+        close = difflib.get_close_matches(entry.id, self.new, n=1)
+        return close[0] if close else None
 
 
 def published_text(briefing: Briefing, previous: list[PublishedId], data_dir: Path) -> str:
