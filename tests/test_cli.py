@@ -75,7 +75,9 @@ def test_bad_data_exits_1_with_every_error_and_writes_nothing(workdir: Path) -> 
 
 
 def test_data_and_docs_options_point_elsewhere(tmp_path: Path) -> None:
-    result = run_build("--data", str(MINI / "data"), "--docs", str(tmp_path / "out"), cwd=tmp_path)
+    shutil.copytree(MINI / "data", tmp_path / "in")  # a build writes data/published.yml too
+    data, docs = str(tmp_path / "in"), str(tmp_path / "out")
+    result = run_build("--data", data, "--docs", docs, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "index.md").is_file()
 
