@@ -132,7 +132,7 @@ def test_a_hand_written_page_with_a_generated_name_is_refused(workdir: Path) -> 
 def test_mkdocs_build_with_bad_data_fails_cleanly_and_keeps_the_last_site(tmp_path: Path) -> None:
     mini_project(tmp_path)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     build = partial(subprocess.run, command, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert build().returncode == 0
     site = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}

@@ -46,7 +46,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copy2(source, project / name)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=project,
         capture_output=True,
         text=True,
@@ -117,7 +117,7 @@ def test_published_site_has_absolute_canonicals_and_a_sitemap_without_redirects(
     claim's own section, and the sitemap lists pages, not the redirects to them."""
     mini_project(tmp_path)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/brief/"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     permalink = (tmp_path / "site" / "c" / "fleet-alert" / "index.html").read_text("utf-8")
