@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 # The briefing plugin validates data/ and adds the pages in memory: one render per build.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/mkdocs build --strict  # not --quiet: MkDocs 1.6 then drops the warnings strict counts
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000

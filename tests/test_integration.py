@@ -47,7 +47,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copy2(source, project / name)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=project,
         capture_output=True,
         text=True,
@@ -127,7 +127,7 @@ def test_published_site_has_absolute_canonicals_and_a_sitemap_without_redirects(
     claim's own section, and the sitemap lists pages, not the redirects to them."""
     mini_project(tmp_path)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/brief/"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     permalink = (tmp_path / "site" / "c" / "fleet-alert" / "index.html").read_text("utf-8")
@@ -137,3 +137,23 @@ def test_published_site_has_absolute_canonicals_and_a_sitemap_without_redirects(
     sitemap = (tmp_path / "site" / "sitemap.xml").read_text("utf-8")
     assert "<loc>https://example.org/brief/themes/the-fleet/</loc>" in sitemap
     assert "/c/" not in sitemap
+
+
+def test_an_alias_anchors_its_claim_section_and_mkdocs_knows_it(tmp_path: Path) -> None:
+    """An old `themes/<theme>/#<old-id>` link still lands: the alias is an anchor right before
+    the claim's heading, which MkDocs' anchor validation accepts (strict, without --quiet:
+    MkDocs 1.6 drops the warnings strict mode counts when --quiet is given)."""
+    mini_project(tmp_path)
+    links = tmp_path / "docs" / "links.md"
+    links.write_text("[The fleet, by its old name](themes/the-fleet.md#fleet-alert)\n", "utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    ids = page_ids(site, "themes/the-fleet/")
+    assert ids["fleet-alert"] == 1 and ids["fleet-on-alert"] == 1
+    assert max(ids.values()) == 1  # every id on the page is unique
+    html = (site / "themes" / "the-fleet" / "index.html").read_text("utf-8")
+    between = html[html.index('id="fleet-alert"') : html.index('id="fleet-on-alert"')]
+    assert between.count("<") == 2 and "<h2" in between, between  # </div>, then the heading

@@ -66,6 +66,7 @@ def test_draft_briefing_reports_coverage_as_warnings(
     text = article.read_text("utf-8").split("argument:")[0]  # it cites the claims removed below
     article.write_text(text + "draft: true\n", "utf-8")
     (data / "claims" / "the-fleet.yml").write_text("[]\n", "utf-8")
+    (data / "published.yml").unlink()  # a draft never built: nothing published yet
     monkeypatch.chdir(tmp_path)
     result = load_briefing(Path("data"))
     assert result.briefing is not None

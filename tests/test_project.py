@@ -26,7 +26,7 @@ BALKANS = re.compile(
 
 def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     return subprocess.run(
         command, cwd=project, capture_output=True, text=True, env=env, check=False
     )

@@ -53,6 +53,24 @@ def test_claim_section_is_anchored_at_its_id(mini: Briefing) -> None:
     assert "{: #fleet-on-alert .claim-title }" in page
 
 
+def test_claims_json_lists_each_claims_aliases(mini: Briefing) -> None:
+    claims = json.loads(render_site(mini)["data/claims.json"])
+    assert {claim["id"]: claim["aliases"] for claim in claims} == {
+        "fleet-on-alert": ["fleet-alert"],
+        "duchy-trained-militia": [],
+        "ruritanians-welcome-integration": [],
+        "warships-launched": [],
+        "record-dues": [],
+        "bay-harbours": [],
+    }
+
+
+def test_each_alias_anchors_its_claim_section(mini: Briefing) -> None:
+    page = render_site(mini)["themes/the-fleet.md"]
+    alias = '<div id="fleet-alert" class="claim-alias"></div>\n\n## The Ruritanian fleet'
+    assert alias in page
+
+
 def test_exports_carry_the_design_fields(mini: Briefing) -> None:
     pages = render_site(mini)
     claims = json.loads(pages["data/claims.json"])

@@ -44,6 +44,7 @@ BEYOND_JSON_SCHEMA = {
     "credit-cited-by-claim": "the cited source's role lives in another file",
     "credit-role-in-body-paragraph": "a source's role must match its paragraph's, in article.yml",
     "relation-claim-does-not-name-actor": "the evidencing claim must name both actors",
+    "relation-end-not-attributed": "the evidencing claim must name both actors",
     "paragraphs-out-of-order": "numbering by position: p01 first, p02 second, in any length",
     "paragraph-yields-no-claim": "coverage: every paragraph needs a claim from another file",
     "source-backs-no-claim": "coverage: every source needs a claim from another file",
@@ -150,7 +151,7 @@ def test_an_unquoted_year_fits_the_schema_as_it_builds() -> None:
 def test_references_list_the_data_ids_and_the_export_stays_generic() -> None:
     ids = known_ids(MINI / "data")
     claims = file_schema("claims", ids)["$defs"]["Claim"]["properties"]
-    assert claims["theme"]["enum"] == ["the-fleet", "the-militia"]
+    assert claims["theme"]["enum"] == ["the-fleet", "the-militia", "the-ports"]
     assert claims["sources"]["items"]["enum"] == ids["sources"]
     assert claims["attributed_to"]["anyOf"][0]["enum"] == ids["actors"]
     relation = file_schema("actors", ids)["$defs"]["Relation"]["properties"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -97,6 +98,24 @@ def test_a_save_rebuilds_once_and_prints_a_few_lines(served: Served) -> None:
     assert builds(served) == before_builds + 1
     new_lines = served.log.read_text("utf-8").splitlines()[before_lines:]
     assert len(new_lines) <= 5, new_lines
+
+
+def test_serving_never_writes_the_published_ids(tmp_path: Path) -> None:
+    """A new id is published by a build, not by a save: writing data/ while serving would also
+    wake the watcher for a second build. Checked until the server has shut down."""
+    copy_project(tmp_path)
+    published = tmp_path / "data" / "published.yml"
+    before = published.read_bytes()
+    process, server = start_server(tmp_path)
+    try:
+        wait_for(lambda: ORIGINAL.replace(".", "") in server.page(), "the first build")
+        server.edit("aliases: [fleet-alert]", "aliases: [fleet-alert, fleet-readiness]")
+        wait_for(lambda: 'id="fleet-readiness"' in server.page(), "the new alias")
+    finally:
+        process.send_signal(signal.SIGINT)  # Ctrl-C, as an editor stops it: MkDocs shuts down
+        process.wait(timeout=10)
+    assert "Shutting down" in server.log.read_text("utf-8")
+    assert published.read_bytes() == before
 
 
 def test_broken_data_shows_in_every_served_page_until_fixed(served: Served) -> None:

@@ -48,3 +48,12 @@ def test_make_test_checks_for_chromium_before_the_tests() -> None:
         ["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
     assert plan.index("sh scripts/ensure_chromium.sh") < plan.index("-m pytest")
+
+
+def test_make_build_is_strict_and_not_quiet() -> None:
+    # MkDocs 1.6 with --quiet drops the warnings that --strict counts: a broken link would pass.
+    plan = subprocess.run(
+        ["make", "-n", "build"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    build = next(line for line in plan.splitlines() if "mkdocs build" in line)
+    assert "--strict" in build and "--quiet" not in build.split("#")[0]

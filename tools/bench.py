@@ -153,7 +153,7 @@ def _mkdocs_build(project: Path) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=project, env=env, check=True, capture_output=True,
     )  # fmt: skip
     return time.perf_counter() - started

@@ -52,7 +52,7 @@ def _wait(condition: object, timeout: float = 900.0) -> float:
 def plain_build(project: Path) -> float:
     """Wall seconds of `mkdocs build` of the project, as a whole process."""
     started = time.perf_counter()
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     subprocess.run(command, cwd=project, env=ENV, check=True, capture_output=True)
     return time.perf_counter() - started
 

@@ -1,6 +1,7 @@
 """The `briefing` command: arguments, printing and exit codes; the work is done elsewhere.
 
-briefing build [--check] [--data DIR] [--docs DIR]   validate; write the pages into docs/
+briefing build [--check] [--data DIR] [--docs DIR]   validate; write the pages into docs/ and
+                                                     record the published ids (data/published.yml)
 briefing new ARTICLE.md DIR                          a new briefing project from an article
 briefing schemas [--data DIR]                        the editors' JSON Schemas, up to date
 """
@@ -47,6 +48,7 @@ def _build(data: Path, docs: Path, *, check: bool) -> int:
     if check:
         print(_summary(result.briefing))
         return 0
+    from briefing.published import update_published
     from briefing.site import write_site  # rendering is only needed when writing
 
     report = write_site(result.briefing, docs)
@@ -55,7 +57,8 @@ def _build(data: Path, docs: Path, *, check: bool) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(report.refused)} error(s); nothing written", file=sys.stderr)
         return 1
-    print(f"{_summary(result.briefing)}; {report}")
+    recorded = "; published ids recorded" if update_published(result.briefing, data) else ""
+    print(f"{_summary(result.briefing)}; {report}{recorded}")
     return 0
 
 

@@ -23,6 +23,8 @@ from briefing.yamlio import Document, Loc, parse_document
 R = TypeVar("R", bound=BaseModel)
 
 ARTICLE_FILE = "article.yml"
+PUBLISHED_FILE = "published.yml"
+"""The claim ids ever published (see `briefing.published`)."""
 COLLECTIONS: dict[str, type[BaseModel]] = {
     "themes": Theme,
     "levers": Lever,
@@ -104,6 +106,7 @@ def load_briefing(data_dir: Path) -> LoadResult:
     loaded = read_data(data_dir)
     if loaded.article is not None:
         loaded.problems.extend(check_briefing(loaded, complete=not has_errors(loaded.problems)))
+    loaded.problems.extend(_check_published(data_dir, loaded))
     problems = sorted(set(loaded.problems))
     if has_errors(problems) or loaded.article is None:
         return LoadResult(None, problems)
@@ -136,6 +139,12 @@ def read_data(data_dir: Path) -> Loaded:
 def _no_themes(loaded: Loaded) -> bool:
     """The themes were read, and there are none."""
     return "themes" not in loaded.incomplete and not loaded.collections["themes"].records
+
+
+def _check_published(data_dir: Path, loaded: Loaded) -> list[Problem]:
+    from briefing.published import check_published  # it imports this module's types
+
+    return check_published(data_dir, loaded)
 
 
 def data_files(data_dir: Path, kind: str) -> list[Path]:
@@ -258,7 +267,7 @@ def _misnamed_files(data_dir: Path, loaded: Loaded) -> set[str]:
     kind's files, its schema association and its documentation in one form, and `x.yml` beside
     `x.yaml` could never both be meant.
     """
-    known = {data_dir / ARTICLE_FILE}
+    known = {data_dir / ARTICLE_FILE, data_dir / PUBLISHED_FILE}
     for kind in COLLECTIONS:
         known.update(data_files(data_dir, kind))
     kinds: set[str] = set()

@@ -4,6 +4,8 @@ A thin adapter over `load`, `render` and `search`, as mkdocs-gen-files is: `plug
 (no `search`: after each build the plugin indexes the site with Pagefind).
 It defines `on_startup`, so MkDocs keeps one instance for a whole `mkdocs serve`: the last good
 briefing outlives a broken save, and the served pages show the errors above the last good content.
+A `mkdocs build` (or `gh-deploy`) that succeeds records the claim ids it published in the data's
+published.yml (see `briefing.published`); serving never writes into the data.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from briefing.load import Briefing, load_briefing
 from briefing.markup import html_text
 from briefing.permalink import render_permalinks
 from briefing.problems import Problem, Severity
+from briefing.published import update_published
 from briefing.render import render_site, site_nav
 from briefing.search import search_records, write_search_index
 from briefing.site import read_manifest, write_into_site
@@ -64,6 +67,8 @@ class BriefingPlugin(BasePlugin[base.LegacyConfig]):  # type: ignore[no-untyped-
         """The data's version (`briefing.version`) of `briefing`, printed on every page."""
         self.errors: list[Problem] = []
         """The errors of the latest load; while serving they are shown on every page."""
+        self.data: Path | None = None
+        """The data folder of a build that has published its pages, until MkDocs shuts down."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether we serve: a broken save must not take the live site down."""
@@ -151,6 +156,20 @@ class BriefingPlugin(BasePlugin[base.LegacyConfig]):  # type: ignore[no-untyped-
             write_into_site(permalinks, Path(config.site_dir))
         if self.errors:
             print(error_report(self.errors, stale=self.briefing is not None), file=sys.stderr)
+        elif not self.serving:
+            # Recorded at shutdown: a strict build still fails after this event, on its warnings.
+            self.data = self.data_dir(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build published nothing."""
+        self.data = None
+
+    def on_shutdown(self) -> None:
+        """After a build that succeeded: record its claim ids in the published file."""
+        if self.data is not None and self.briefing is not None:
+            if update_published(self.briefing, self.data):
+                log.info(f"briefing: recorded the published claim ids in {self.data}")
+            self.data = None
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -2,6 +2,8 @@
 
 The data skeleton comes from the importer, with a schema line in every file; mkdocs.yml, the
 about page, a README and a .gitignore come from templates filled with the article's metadata.
+The published file starts present and empty: nothing is published before the first build, and
+the file is there from the project's first commit on, saying what it is for.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import jinja2
 from briefing.importer import import_article, skeleton_files
 from briefing.load import load_briefing
 from briefing.markup import md, yaml_string
+from briefing.published import start_published
 from briefing.render import GENERATED_ROOTS
 from briefing.schema import write_schemas
 from briefing.yamlio import dump_yaml
@@ -44,6 +47,7 @@ def new_project(article_path: Path, folder: Path) -> list[Path]:
     written = []
     for name, document in skeleton_files(imported, article_path.name).items():
         written.append(_write(data / name, dump_yaml(document, name)))
+    written.append(start_published(data))
     write_schemas(data)
     written += sorted((data / "schemas").iterdir())
     result = load_briefing(data)

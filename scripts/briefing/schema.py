@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from briefing.load import ARTICLE_FILE, COLLECTIONS, data_files, read_data
+from briefing.load import ARTICLE_FILE, COLLECTIONS, PUBLISHED_FILE, data_files, read_data
 from briefing.model import REFERENCES_KEY, Article
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
@@ -23,6 +23,8 @@ SCHEMA_DIR = "schemas"
 COMMENT_PREFIX = "# yaml-language-server:"
 KnownIds = Mapping[str, Sequence[str]]
 """{kind: its ids}, for the enumerations of references."""
+KINDS = ("article", *COLLECTIONS, "published")
+"""Every kind of data file, each with its schema."""
 
 
 def file_schema(kind: str, ids: KnownIds | None = None) -> dict[str, Any]:
@@ -30,6 +32,10 @@ def file_schema(kind: str, ids: KnownIds | None = None) -> dict[str, Any]:
     With `ids`, each reference lists the ids of its kind (where the kind has any)."""
     if kind == "article":
         schema = Article.model_json_schema()
+    elif kind == "published":
+        from briefing.published import published_schema  # it imports the loader too
+
+        schema = published_schema()
     else:
         schema = TypeAdapter(list[COLLECTIONS[kind]]).json_schema()  # type: ignore[valid-type]
         schema["title"] = f"{kind}.yml"
@@ -68,13 +74,13 @@ def known_ids(data_dir: Path) -> dict[str, list[str]]:
 def briefing_schema() -> dict[str, Any]:
     """All file schemas under one document, keyed by the file they describe: generic, with no
     ids of any briefing."""
-    files = {f"{kind}.yml": file_schema(kind) for kind in ("article", *COLLECTIONS)}
+    files = {f"{kind}.yml": file_schema(kind) for kind in KINDS}
     return {"$schema": SCHEMA_URI, "title": "Briefing data files", "files": files}
 
 
 def schema_files(ids: KnownIds | None = None) -> dict[str, str]:
     """{file name: JSON text} of the per-kind schemas kept in data/schemas/ for editors."""
-    kinds = ("article", *COLLECTIONS)
+    kinds = KINDS
     return {
         f"{kind}.schema.json": json.dumps(file_schema(kind, ids), indent=2, ensure_ascii=False)
         + "\n"
@@ -108,7 +114,8 @@ def write_schemas(data_dir: Path) -> list[Path]:
         if _update(folder / name, text)
     ]
     kinds = (path for kind in COLLECTIONS for path in data_files(data_dir, kind))
-    for path in [data_dir / ARTICLE_FILE, *kinds]:
+    published = [data_dir / PUBLISHED_FILE] if (data_dir / PUBLISHED_FILE).is_file() else []
+    for path in [data_dir / ARTICLE_FILE, *kinds, *published]:
         text = with_schema_line(path.read_text("utf-8"), schema_comment(data_dir, path))
         if _update(path, text):
             written.append(path)

@@ -1,14 +1,15 @@
 """The only writer: generated pages and exports into docs/, tracked by a manifest.
 
 A file is rewritten only when its bytes change (`mkdocs serve` watches docs/), written atomically
-(temporary file, then rename), and never written over a hand-written file.
+(temporary file, then rename) with the permissions a plain open() gives (0666 less the umask),
+and never written over a hand-written file.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,9 +65,7 @@ def write_pages(pages: Mapping[str, str], docs_dir: Path) -> WriteReport:
     # generated file the next run would mistake for a hand-written one.
     _write_manifest(docs_dir, previous | set(pages))
     _remove_leftover_temporaries(docs_dir)
-    written = tuple(
-        path for path, text in pages.items() if _write_if_changed(docs_dir / path, text)
-    )
+    written = tuple(path for path, text in pages.items() if write_if_changed(docs_dir / path, text))
     removed = tuple(sorted(path for path in previous - set(pages) if _remove(docs_dir, path)))
     _write_manifest(docs_dir, set(pages))
     return WriteReport(written, len(pages) - len(written), removed)
@@ -101,10 +100,12 @@ def _is_safe(path: str) -> bool:
 
 
 def _write_manifest(docs_dir: Path, paths: set[str]) -> None:
-    _write_if_changed(docs_dir / MANIFEST, json.dumps(sorted(paths), indent=1) + "\n")
+    write_if_changed(docs_dir / MANIFEST, json.dumps(sorted(paths), indent=1) + "\n")
 
 
-def _write_if_changed(path: Path, text: str) -> bool:
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write `text` to `path` atomically, unless the file already holds exactly these bytes (a
+    rewrite would wake every watcher); return whether it was written."""
     data = text.encode("utf-8")
     try:
         if path.read_bytes() == data:
@@ -112,15 +113,28 @@ def _write_if_changed(path: Path, text: str) -> bool:
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=TEMPORARY_PREFIX)
+    handle, temporary = _create_temporary(path.parent)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
     return True
+
+
+def _create_temporary(folder: Path) -> tuple[int, Path]:
+    """A new, empty temporary file in `folder`, opened for writing. Not `tempfile.mkstemp`: its
+    files are private (0600), and the rename would leave every generated page unreadable to
+    others; created with 0666, the umask gives the mode a plain open() would."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temporary = folder / f"{TEMPORARY_PREFIX}{secrets.token_hex(8)}"
+        try:
+            return os.open(temporary, flags, 0o666), temporary
+        except FileExistsError:  # a clash of 64 random bits: draw again
+            continue
 
 
 def _remove_leftover_temporaries(docs_dir: Path) -> None:

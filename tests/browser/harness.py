@@ -93,7 +93,7 @@ def build_sites(projects: dict[str, tuple[Path, Path]]) -> dict[str, Path]:
     running = {}
     for name, (data, dest) in projects.items():
         config = lay_out_project(data, dest)
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
         command += ["-f", str(config), "-d", str(dest / "site")]
         running[name] = subprocess.Popen(
             command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True

@@ -1,5 +1,6 @@
 """Links that must keep working: a claim's deep link, its permalink /c/<id>/ (with and without
-JavaScript, also for an alias), and the permalink page's own title and preview metadata."""
+JavaScript, also for an alias), an old in-page anchor (an alias), and the permalink page's own
+title and preview metadata."""
 
 from __future__ import annotations
 
@@ -111,6 +112,17 @@ def test_alias_permalink_lands_on_the_renamed_claim(
     page.wait_for_url(_landing_url(mini_site, claim))
     page.wait_for_load_state()
     assert page.locator("h2#fleet-on-alert").is_visible()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_an_alias_in_page_anchor_lands_on_the_renamed_claim(
+    mini_site: Site, new_context: Callable[..., Any], javascript: bool
+) -> None:
+    # A short window puts the claim below the fold: landing on it takes a real scroll.
+    context = new_context(java_script_enabled=javascript, viewport={"width": 1280, "height": 400})
+    page = context.new_page()
+    page.goto(mini_site.page("themes/the-fleet/#fleet-alert"))
+    assert_heading_in_view(page, "fleet-on-alert")
 
 
 class _Head(HTMLParser):

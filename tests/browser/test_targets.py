@@ -124,3 +124,13 @@ def test_words_and_markers_in_a_paragraph_are_marked_when_linked(
         page.evaluate("id => { location.hash = id; }", target)
         page.wait_for_function("id => location.hash === '#' + id", arg=target)
         assert_marked(page, f"#{target}", "#plain")
+
+
+def test_a_former_id_marks_the_renamed_claims_section(mini_site: Site, page: Page) -> None:
+    section = ["h2#fleet-on-alert", "h2#fleet-on-alert ~ .claim-meta"]
+    page.goto(mini_site.page("themes/the-fleet/"))
+    plain = [_look(page, selector) for selector in section]
+    page.goto(mini_site.page("themes/the-fleet/#fleet-alert"))  # the alias of fleet-on-alert
+    page.wait_for_function("() => location.hash === '#fleet-alert'")
+    marked = [_look(page, selector) for selector in section]
+    assert all(a != b for a, b in zip(plain, marked, strict=True)), (plain, marked)
