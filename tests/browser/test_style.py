@@ -22,11 +22,11 @@ RUNNING_TEXT_LINKS = ", ".join(
 )
 # Each page and where its links sit (a paragraph, a list item, a table cell).
 PAGES = {
-    "": {"li", "td"},
+    "": {"p", "li", "td"},
     "themes/the-ports/": {"p"},
     "sources/": {"p", "td"},
-    "levers/": {"li", "td"},
-    "article/": {"p"},
+    "levers/": {"p", "li", "td"},
+    "article/": {"p", "li"},  # the text, and the claims listed under each paragraph
 }
 
 
