@@ -129,7 +129,7 @@ _RUN_AXE = """async rules => {
 
 # Dark mode changes colours only, and the same everywhere: the pages with the most kinds of
 # coloured element (badges, quotes, tables, links) stand for all.
-DARK_PAGE_TYPES = ("home", "theme", "actor", "timeline")
+DARK_PAGE_TYPES = ("home", "theme", "actor", "timeline", "article")  # the article: quote marks
 AXE_CASES = [(page_type, "light") for page_type in PAGE_TYPES]
 AXE_CASES += [(page_type, "dark") for page_type in DARK_PAGE_TYPES]
 
