@@ -19,12 +19,12 @@ from briefing.load import load_briefing
 from briefing.model import SLUG_PATTERN
 from briefing.published import (
     PublishedId,
-    _file_text,
     _parse,
+    published_file_text,
     published_text,
     read_published,
-    update_published,
 )
+from briefing.site import update_published
 from conftest import MINI, ROOT, TESTS, mini_project
 
 MILITIA = Path("claims/the-militia.yml")
@@ -210,7 +210,7 @@ def test_the_written_file_reads_back_as_written(records: dict[str, tuple[str, bo
         for name, (quote, retired) in sorted(records.items())
     ]
     data = Path("/nonexistent")  # only for the schema line
-    text = _file_text(data, written)
+    text = published_file_text(data, written)
     entries, document, problems = _parse("published.yml", text.encode("utf-8"))
     assert problems == () and document is not None
     assert list(entries) == written

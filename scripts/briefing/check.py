@@ -7,7 +7,6 @@ import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from briefing.load import SINGULAR, Collection, Loaded, Origin
 from briefing.model import (
     RESERVED_ACTOR_IDS,
     RESERVED_TARGET_IDS,
@@ -16,6 +15,7 @@ from briefing.model import (
     SourceRole,
 )
 from briefing.problems import Problem, Severity
+from briefing.records import SINGULAR, Collection, Loaded, Origin
 from briefing.text import markers, normalize, place_markers, plain, quote_sentences
 
 # Claim fields that hold ids, the kind they point to, and the verb used in messages.

@@ -48,8 +48,10 @@ def _build(data: Path, docs: Path, *, check: bool) -> int:
     if check:
         print(_summary(result.briefing))
         return 0
-    from briefing.published import update_published
-    from briefing.site import write_site  # rendering is only needed when writing
+    from briefing.site import (
+        update_published,
+        write_site,  # rendering is only needed when writing
+    )
 
     report = write_site(result.briefing, docs)
     if report.refused:

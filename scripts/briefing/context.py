@@ -9,8 +9,8 @@ from typing import Any, NamedTuple
 
 from briefing import labels
 from briefing.evidence import Status, claim_evidence, place_sources
-from briefing.load import Briefing
 from briefing.model import Actor, Claim, Source, SourceRole
+from briefing.records import Briefing
 
 
 def claim_order(briefing: Briefing) -> list[Claim]:

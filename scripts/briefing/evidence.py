@@ -7,8 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
-from briefing.load import Briefing
 from briefing.model import Claim
+from briefing.records import Briefing
 from briefing.text import place_markers, quote_sentences
 
 

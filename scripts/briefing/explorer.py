@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from briefing import labels
-from briefing.load import Briefing
 from briefing.model import Claim
+from briefing.records import Briefing
 
 FACETS = {
     "kind": "Kind",

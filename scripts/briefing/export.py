@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from briefing.load import Briefing
 from briefing.model import Claim
+from briefing.records import Briefing
 
 FORMULA_STARTS = frozenset("=+-@\t\r")
 CSV_FIELDS = (

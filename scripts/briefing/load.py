@@ -6,88 +6,40 @@ Returns problems; never prints. Everything is loaded and checked before anything
 from __future__ import annotations
 
 import difflib
-import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from briefing.check import check_briefing
 from briefing.messages import describe_error
-from briefing.model import Actor, Article, Claim, Lever, Source, Target, Theme
+from briefing.model import Article
 from briefing.perf import without_gc
-from briefing.problems import Problem, Severity, has_errors
+from briefing.problems import Problem, has_errors
+from briefing.published import check_published
+from briefing.records import (
+    ARTICLE_FILE,
+    COLLECTIONS,
+    PUBLISHED_FILE,
+    SINGULAR,
+    Briefing,
+    Collection,
+    Loaded,
+    Origin,
+    data_files,
+    display_path,
+)
 from briefing.yamlio import Document, Loc, parse_document
 
-R = TypeVar("R", bound=BaseModel)
-
-ARTICLE_FILE = "article.yml"
-PUBLISHED_FILE = "published.yml"
-"""The claim ids ever published (see `briefing.published`)."""
-COLLECTIONS: dict[str, type[BaseModel]] = {
-    "themes": Theme,
-    "levers": Lever,
-    "targets": Target,
-    "actors": Actor,
-    "claims": Claim,
-    "sources": Source,
-}
-SINGULAR = {"themes": "theme", "levers": "lever", "targets": "target", "actors": "actor",
-            "claims": "claim", "sources": "source"}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a record was written: its document and its location in it."""
-
-    document: Document
-    loc: Loc
-
-    def problem(
-        self, *sub: str | int, message: str, severity: Severity = Severity.ERROR
-    ) -> Problem:
-        """A problem at a field of the record (or the record itself)."""
-        return self.document.problem((*self.loc, *sub), message, severity)
-
-
-@dataclass
-class Collection(Generic[R]):
-    """The valid records of one kind, by id, in file order, each with its origin."""
-
-    records: dict[str, R] = field(default_factory=dict)
-    origins: dict[str, Origin] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Briefing:
-    """The whole validated briefing: what every page and export is rendered from."""
-
-    article: Article
-    themes: Mapping[str, Theme]
-    levers: Mapping[str, Lever]
-    targets: Mapping[str, Target]
-    actors: Mapping[str, Actor]
-    claims: Mapping[str, Claim]
-    sources: Mapping[str, Source]
-
-
-@dataclass
-class Loaded:
-    """Everything read from a data folder, valid or not, for the cross-checks."""
-
-    article: Article | None = None
-    article_origin: Origin | None = None
-    collections: dict[str, Collection[Any]] = field(default_factory=dict)
-    raw_ids: set[str] = field(default_factory=set)
-    """Ids of records that failed validation: known, so references to them are not reported too."""
-    invalid_ids: dict[str, set[str]] = field(default_factory=dict)
-    """The same ids by kind, for the editors' lists of ids (`schema.known_ids`)."""
-    unreadable: set[str] = field(default_factory=set)
-    """Kinds with a file that could not be read at all: references into them are not checked."""
-    incomplete: set[str] = field(default_factory=set)
-    """Kinds with an unreadable file or an invalid record: checks that need them all are skipped."""
-    problems: list[Problem] = field(default_factory=list)
+__all__ = [
+    "ARTICLE_FILE",
+    "COLLECTIONS",
+    "PUBLISHED_FILE",
+    "Briefing",
+    "data_files",
+    "load_briefing",
+]
 
 
 @dataclass(frozen=True)
@@ -101,12 +53,10 @@ class LoadResult:
 @without_gc
 def load_briefing(data_dir: Path) -> LoadResult:
     """Read and check every data file under `data_dir`; return the briefing or the problems."""
-    from briefing.check import check_briefing  # the cross-checks import this module's types
-
     loaded = read_data(data_dir)
     if loaded.article is not None:
         loaded.problems.extend(check_briefing(loaded, complete=not has_errors(loaded.problems)))
-    loaded.problems.extend(_check_published(data_dir, loaded))
+    loaded.problems.extend(check_published(data_dir, loaded))
     problems = sorted(set(loaded.problems))
     if has_errors(problems) or loaded.article is None:
         return LoadResult(None, problems)
@@ -139,29 +89,6 @@ def read_data(data_dir: Path) -> Loaded:
 def _no_themes(loaded: Loaded) -> bool:
     """The themes were read, and there are none."""
     return "themes" not in loaded.incomplete and not loaded.collections["themes"].records
-
-
-def _check_published(data_dir: Path, loaded: Loaded) -> list[Problem]:
-    from briefing.published import check_published  # it imports this module's types
-
-    return check_published(data_dir, loaded)
-
-
-def data_files(data_dir: Path, kind: str) -> list[Path]:
-    """`<kind>.yml` and `<kind>/*.yml`, sorted by name: glob order is not stable across machines."""
-    single = data_dir / f"{kind}.yml"
-    return ([single] if single.is_file() else []) + sorted((data_dir / kind).glob("*.yml"))
-
-
-def display_path(path: Path) -> str:
-    """The path as an editor types it: relative to the working directory when it is below it."""
-    if not path.is_absolute():
-        return path.as_posix()
-    try:
-        relative = Path(os.path.relpath(path))
-    except ValueError:  # another drive on Windows
-        return path.as_posix()
-    return path.as_posix() if relative.parts[:1] == ("..",) else relative.as_posix()
 
 
 def _read(path: Path, loaded: Loaded) -> tuple[Document | None, Any]:

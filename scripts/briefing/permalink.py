@@ -10,9 +10,9 @@ from collections.abc import Callable
 import jinja2
 
 from briefing import labels
-from briefing.load import Briefing
 from briefing.markup import html_text
 from briefing.model import Claim, Theme
+from briefing.records import Briefing
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("briefing"),  # briefing/templates/

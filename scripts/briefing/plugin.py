@@ -26,10 +26,9 @@ from briefing.load import Briefing, load_briefing
 from briefing.markup import html_text
 from briefing.permalink import render_permalinks
 from briefing.problems import Problem, Severity
-from briefing.published import update_published
 from briefing.render import render_site, site_nav
 from briefing.search import search_records, write_search_index
-from briefing.site import read_manifest, write_into_site
+from briefing.site import read_manifest, update_published, write_into_site
 from briefing.version import data_version
 
 if TYPE_CHECKING:

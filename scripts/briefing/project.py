@@ -15,9 +15,9 @@ import jinja2
 from briefing.importer import import_article, skeleton_files
 from briefing.load import load_briefing
 from briefing.markup import md, yaml_string
-from briefing.published import start_published
 from briefing.render import GENERATED_ROOTS
 from briefing.schema import write_schemas
+from briefing.site import start_published
 from briefing.yamlio import dump_yaml
 
 ENV = jinja2.Environment(

@@ -25,11 +25,17 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from briefing.load import PUBLISHED_FILE, Briefing, Loaded, data_files, display_path
 from briefing.messages import describe_error
 from briefing.model import Claim, Flag, ParagraphId, Record, Slug, Text
-from briefing.perf import without_gc
 from briefing.problems import Problem, Severity
+from briefing.records import (
+    PUBLISHED_FILE,
+    Briefing,
+    Loaded,
+    data_files,
+    display_path,
+    schema_comment,
+)
 from briefing.text import normalize
 from briefing.yamlio import Document, parse_document
 
@@ -192,11 +198,10 @@ def published_text(briefing: Briefing, previous: list[PublishedId], data_dir: Pa
                 id=name, paragraph=claim.paragraph, quote=claim.quote, retired=False
             )
             entries[name] = entry
-    return _file_text(data_dir, [entries[name] for name in sorted(entries)])
+    return published_file_text(data_dir, [entries[name] for name in sorted(entries)])
 
 
-def _file_text(data_dir: Path, entries: list[PublishedId]) -> str:
-    from briefing.schema import schema_comment  # it imports the loader, which imports this
+def published_file_text(data_dir: Path, entries: list[PublishedId]) -> str:
 
     schema_line = schema_comment(data_dir, data_dir / PUBLISHED_FILE)
     body = "".join(map(_entry_yaml, entries)) if entries else "[]\n"
@@ -232,22 +237,3 @@ _NOT_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 def _double_quoted(text: str) -> str:
     return _NOT_YAML.sub(lambda match: f"\\u{ord(match.group()):04x}", _JSON_STRING(text))
-
-
-@without_gc
-def update_published(briefing: Briefing, data_dir: Path) -> bool:
-    """Record the briefing's claim ids and aliases in the published file; True if it changed.
-    Call it only once the briefing is published (its pages written or built)."""
-    from briefing.site import write_if_changed  # the writer renders; loading needs none of it
-
-    entries, _, problems = read_published(data_dir)
-    if problems:  # the load reported them and refused the briefing; never overwrite them
-        return False
-    return write_if_changed(data_dir / PUBLISHED_FILE, published_text(briefing, entries, data_dir))
-
-
-def start_published(data_dir: Path) -> Path:
-    """An empty published file for a new project: nothing is published until its first build."""
-    path = data_dir / PUBLISHED_FILE
-    path.write_text(_file_text(data_dir, []), "utf-8", newline="\n")
-    return path

@@ -15,13 +15,13 @@ from briefing.annotate import Quote, annotate_paragraph
 from briefing.context import build_context
 from briefing.explorer import explorer_context
 from briefing.export import export_makers
-from briefing.load import Briefing
 from briefing.markup import html_text, md, md_url, meta, yaml_string
 from briefing.model import Actor, Claim
 from briefing.network import drawn_actors, render_network_svg
 from briefing.network_ego import render_ego_svg
 from briefing.network_layout import central_actor
 from briefing.perf import paused_gc
+from briefing.records import Briefing
 from briefing.relation_families import FAMILIES, relation_family
 from briefing.timeline import ORDER_NOTE, render_timeline_svg, timeline_order, when_label
 

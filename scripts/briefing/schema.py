@@ -7,19 +7,25 @@ data, so that an editor completes them; the downloadable `schema.json` stays gen
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter
 
-from briefing.load import ARTICLE_FILE, COLLECTIONS, PUBLISHED_FILE, data_files, read_data
+from briefing.load import read_data
 from briefing.model import REFERENCES_KEY, Article
+from briefing.published import published_schema
+from briefing.records import (
+    ARTICLE_FILE,
+    COLLECTIONS,
+    PUBLISHED_FILE,
+    SCHEMA_DIR,
+    data_files,
+    schema_comment,
+)
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_DIR = "schemas"
-"""Where the per-kind schemas live, under the data folder."""
 COMMENT_PREFIX = "# yaml-language-server:"
 KnownIds = Mapping[str, Sequence[str]]
 """{kind: its ids}, for the enumerations of references."""
@@ -33,8 +39,6 @@ def file_schema(kind: str, ids: KnownIds | None = None) -> dict[str, Any]:
     if kind == "article":
         schema = Article.model_json_schema()
     elif kind == "published":
-        from briefing.published import published_schema  # it imports the loader too
-
         schema = published_schema()
     else:
         schema = TypeAdapter(list[COLLECTIONS[kind]]).json_schema()  # type: ignore[valid-type]
@@ -86,13 +90,6 @@ def schema_files(ids: KnownIds | None = None) -> dict[str, str]:
         + "\n"
         for kind in kinds
     }
-
-
-def schema_comment(data_dir: Path, path: Path) -> str:
-    """The first line that points yaml-language-server (VS Code, Neovim, ...) at a file's schema."""
-    kind = path.stem if path.parent == data_dir else path.parent.name
-    relative = os.path.relpath(data_dir / SCHEMA_DIR / f"{kind}.schema.json", path.parent)
-    return f"# yaml-language-server: $schema={Path(relative).as_posix()}"
 
 
 def with_schema_line(text: str, comment: str) -> str:

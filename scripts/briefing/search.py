@@ -22,7 +22,7 @@ from pagefind.service import get_executable
 from briefing import labels
 from briefing.context import claim_order
 from briefing.explorer import claim_actors, claim_facets, evidence_label
-from briefing.load import Briefing
+from briefing.records import Briefing
 
 OUTPUT = "pagefind"
 """The index's folder under the site; the pages load `pagefind/pagefind.js` from there."""

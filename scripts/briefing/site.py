@@ -14,9 +14,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.load import Briefing
 from briefing.perf import without_gc
 from briefing.problems import Problem
+from briefing.published import (
+    published_file_text,
+    published_text,
+    read_published,
+)
+from briefing.records import PUBLISHED_FILE, Briefing
 from briefing.render import render_site
 
 MANIFEST = ".generated.json"
@@ -154,3 +159,20 @@ def _remove(docs_dir: Path, relative: str) -> bool:
             break
         parent.rmdir()
     return True
+
+
+@without_gc
+def update_published(briefing: Briefing, data_dir: Path) -> bool:
+    """Record the briefing's claim ids and aliases in the published file; True if it changed.
+    Call it only once the briefing is published (its pages written or built)."""
+    entries, _, problems = read_published(data_dir)
+    if problems:  # the load reported them and refused the briefing; never overwrite them
+        return False
+    return write_if_changed(data_dir / PUBLISHED_FILE, published_text(briefing, entries, data_dir))
+
+
+def start_published(data_dir: Path) -> Path:
+    """An empty published file for a new project: nothing is published until its first build."""
+    path = data_dir / PUBLISHED_FILE
+    write_if_changed(path, published_file_text(data_dir, []))
+    return path
