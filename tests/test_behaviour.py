@@ -17,9 +17,9 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from briefing.labels import date_label
-from briefing.load import Briefing, load_briefing
-from briefing.render import render_site, site_nav
+from briefing.data.load import Briefing, load_briefing
+from briefing.pages.labels import date_label
+from briefing.pages.render import render_site, site_nav
 from conftest import MINI
 
 

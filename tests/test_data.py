@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
-from briefing.load import Briefing, load_briefing
+from briefing.data.load import Briefing, load_briefing
+from briefing.data.text import normalize
 from briefing.model import ClaimKind, SourceRole
-from briefing.text import normalize
 from conftest import ROOT, TESTS
 
 SOURCE = TESTS / "fixtures" / "source" / "moscows-leverage-in-the-balkans.md"

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from briefing.evidence import Status, claim_evidence, place_sources
-from briefing.load import Briefing, load_briefing
-from briefing.render import render_site
+from briefing.data.load import Briefing, load_briefing
+from briefing.pages.evidence import Status, claim_evidence, place_sources
+from briefing.pages.render import render_site
 
 PARAGRAPH = (
     "The [fleet sailed] in May and the crews cheered. Nobody [knows why] it left. "

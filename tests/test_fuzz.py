@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from sitecheck import broken_links
 
 from briefing.cli import main as build
-from briefing.load import LoadResult, load_briefing
-from briefing.problems import Problem, has_errors
-from briefing.render import render_site
+from briefing.data.load import LoadResult, load_briefing
+from briefing.data.problems import Problem, has_errors
+from briefing.pages.render import render_site
 from conftest import MINI
 
 FLEET = MINI / "data" / "claims" / "the-fleet.yml"

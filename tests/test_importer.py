@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.importer import import_article, join_cut_blocks, skeleton_files, split_blocks
-from briefing.load import load_briefing
-from briefing.problems import Severity
+from briefing.data.importer import import_article, join_cut_blocks, skeleton_files, split_blocks
+from briefing.data.load import load_briefing
+from briefing.data.problems import Severity
 from conftest import ROOT, TESTS
 
 SOURCE = TESTS / "fixtures" / "source" / "moscows-leverage-in-the-balkans.md"

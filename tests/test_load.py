@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.load import load_briefing
-from briefing.problems import Severity
-from briefing.yamlio import parse_document
+from briefing.data.load import load_briefing
+from briefing.data.problems import Severity
+from briefing.data.yamlio import parse_document
 from conftest import MINI, TESTS, overlay_case
 
 CASES = sorted(path for path in (TESTS / "cases" / "invalid").iterdir() if path.is_dir())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from briefing.markup import html_text, md, md_url, meta, one_line, yaml_string
+from briefing.pages.markup import html_text, md, md_url, meta, one_line, yaml_string
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -14,14 +14,14 @@ from itertools import combinations
 
 import pytest
 
-from briefing.labels import relation_label
-from briefing.load import Briefing, load_briefing
+from briefing.data.load import Briefing, load_briefing
 from briefing.model import Actor, ActorKind, Relation
-from briefing.network import LEGIBLE_PX, drawn_actors, render_network_svg
-from briefing.network_labels import FONT_SIZE, boxes
-from briefing.network_layout import central_actor, layout_network
-from briefing.relation_families import FAMILIES, OTHER, relation_family
-from briefing.render import render_site, site_nav
+from briefing.pages.labels import relation_label
+from briefing.pages.network import LEGIBLE_PX, drawn_actors, render_network_svg
+from briefing.pages.network_labels import FONT_SIZE, boxes
+from briefing.pages.network_layout import central_actor, layout_network
+from briefing.pages.relation_families import FAMILIES, OTHER, relation_family
+from briefing.pages.render import render_site, site_nav
 from conftest import MINI, ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -63,8 +63,8 @@ def test_the_same_briefing_gives_the_same_bytes(briefing: Briefing) -> None:
 def test_the_bytes_do_not_depend_on_string_hashing() -> None:
     """Set and dict order of strings varies between interpreters unless PYTHONHASHSEED is set."""
     script = (
-        "import hashlib; from pathlib import Path; from briefing.load import load_briefing;"
-        "from briefing.network import render_network_svg;"
+        "import hashlib; from pathlib import Path; from briefing.data.load import load_briefing;"
+        "from briefing.pages.network import render_network_svg;"
         "b = load_briefing(Path('data')).briefing;"
         "print(hashlib.sha256(render_network_svg(b.actors).encode()).hexdigest())"
     )

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.load import Briefing, load_briefing
+from briefing.data.load import Briefing, load_briefing
 from briefing.model import Claim
-from briefing.permalink import render_permalinks
+from briefing.pages.permalink import render_permalinks
 from conftest import MINI, TESTS
 
 GOLDEN = TESTS / "golden" / "permalinks"

@@ -125,8 +125,8 @@ def test_the_repository_config_follows_the_project_template(tmp_path: Path) -> N
 
 
 def test_every_generated_page_lies_where_gitignore_expects_it() -> None:
-    from briefing.load import load_briefing
-    from briefing.render import GENERATED_ROOTS, render_site
+    from briefing.data.load import load_briefing
+    from briefing.pages.render import GENERATED_ROOTS, render_site
 
     briefing = load_briefing(ROOT / "data").briefing
     assert briefing is not None

@@ -15,15 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.cli import main
-from briefing.load import load_briefing
-from briefing.model import SLUG_PATTERN
-from briefing.published import (
+from briefing.data.load import load_briefing
+from briefing.data.published import (
     PublishedId,
     _parse,
     published_file_text,
     published_text,
     read_published,
 )
+from briefing.model import SLUG_PATTERN
 from briefing.site import update_published
 from conftest import MINI, ROOT, TESTS, mini_project
 

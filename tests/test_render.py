@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.export import csv_text
-from briefing.load import Briefing, load_briefing
-from briefing.render import render_site, separated
+from briefing.data.load import Briefing, load_briefing
+from briefing.pages.export import csv_text
+from briefing.pages.render import render_site, separated
 from conftest import MINI, TESTS
 
 GOLDEN = TESTS / "golden" / "mini"

@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 import yaml
 
-from briefing.load import ARTICLE_FILE, COLLECTIONS, data_files, load_briefing
-from briefing.problems import Severity
-from briefing.schema import SCHEMA_DIR, file_schema, known_ids, schema_comment, schema_files
+from briefing.data.load import ARTICLE_FILE, COLLECTIONS, data_files, load_briefing
+from briefing.data.problems import Severity
+from briefing.data.schema import SCHEMA_DIR, file_schema, known_ids, schema_comment, schema_files
 from conftest import MINI, ROOT, TESTS, overlay_case
 
 DATA = ROOT / "data"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.labels import kind_label
-from briefing.load import load_briefing
+from briefing.data.load import load_briefing
+from briefing.pages.labels import kind_label
 from briefing.search import Record, indexed_pages, record_html, search_records
 from conftest import MINI
 

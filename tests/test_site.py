@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.load import load_briefing
-from briefing.render import render_site
+from briefing.data.load import load_briefing
+from briefing.pages.render import render_site
 from briefing.site import MANIFEST, TEMPORARY_PREFIX, read_manifest, write_pages, write_site
 from conftest import MINI
 
@@ -123,7 +123,7 @@ KILLER = """
 import os, signal, sys
 from pathlib import Path
 import briefing.site as site
-from briefing.load import load_briefing
+from briefing.data.load import load_briefing
 
 after, stage = int(sys.argv[3]), sys.argv[4]
 calls = 0

@@ -16,8 +16,8 @@ import json
 
 import pytest
 
-from briefing.load import load_briefing
-from briefing.render import render_site
+from briefing.data.load import load_briefing
+from briefing.pages.render import render_site
 from conftest import ROOT, TESTS
 
 SNAPSHOT = TESTS / "golden" / "real.digests.json"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.annotate import Quote, annotate_paragraph
-from briefing.text import (
+from briefing.data.text import (
     marker_sentences,
     markers,
     place_markers,
@@ -13,6 +12,7 @@ from briefing.text import (
     quote_sentences,
     sentences,
 )
+from briefing.pages.annotate import Quote, annotate_paragraph
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from briefing.load import Briefing, load_briefing
+from briefing.data.load import Briefing, load_briefing
 from briefing.model import Claim
-from briefing.timeline import render_timeline_svg, timeline_order, when_key, when_label
+from briefing.pages.timeline import render_timeline_svg, timeline_order, when_key, when_label
 from conftest import MINI, ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"

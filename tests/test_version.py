@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from briefing.version import data_version
+from briefing.data.version import data_version
 from conftest import MINI
 
 

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.yamlio import _SLOW, _fast_load, _Loader
+from briefing.data.yamlio import _SLOW, _fast_load, _Loader
 from conftest import ROOT, TESTS
 
 FILES = sorted(

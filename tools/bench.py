@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from briefing.yamlio import dump_yaml
+from briefing.data.yamlio import dump_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -110,10 +110,10 @@ def measure_render(data: Path, docs: Path) -> dict[str, float]:
     wall time by whatever else a shared machine is running."""
     clock = time.process_time
     started = clock()
-    from briefing.load import load_briefing
+    from briefing.data.load import load_briefing
+    from briefing.pages.permalink import render_permalinks
+    from briefing.pages.render import render_site
     from briefing.perf import paused_gc
-    from briefing.permalink import render_permalinks
-    from briefing.render import render_site
     from briefing.site import write_site
 
     imported = clock()

@@ -12,8 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.load import Briefing, load_briefing
-from briefing.problems import has_errors
+from briefing.data.load import Briefing, load_briefing
+from briefing.data.problems import has_errors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,7 +77,7 @@ def _new(article: Path, folder: Path) -> int:
 
 
 def _schemas(data: Path) -> int:
-    from briefing.schema import write_schemas
+    from briefing.data.schema import write_schemas
 
     for path in write_schemas(data):
         print(f"wrote {path}")

@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.importer import import_article, skeleton_files
-from briefing.yamlio import dump_yaml
+from briefing.data.importer import import_article, skeleton_files
+from briefing.data.yamlio import dump_yaml
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,7 +5,7 @@ A thin adapter over `load`, `render` and `search`, as mkdocs-gen-files is: `plug
 It defines `on_startup`, so MkDocs keeps one instance for a whole `mkdocs serve`: the last good
 briefing outlives a broken save, and the served pages show the errors above the last good content.
 A `mkdocs build` (or `gh-deploy`) that succeeds records the claim ids it published in the data's
-published.yml (see `briefing.published`); serving never writes into the data.
+published.yml (see `briefing.data.published`); serving never writes into the data.
 """
 
 from __future__ import annotations
@@ -21,15 +21,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from briefing.banner import error_banner, error_page, error_report
-from briefing.load import Briefing, load_briefing
-from briefing.markup import html_text
-from briefing.permalink import render_permalinks
-from briefing.problems import Problem, Severity
-from briefing.render import render_site, site_nav
+from briefing.data.load import Briefing, load_briefing
+from briefing.data.problems import Problem, Severity
+from briefing.data.version import data_version
+from briefing.pages.banner import error_banner, error_page, error_report
+from briefing.pages.markup import html_text
+from briefing.pages.permalink import render_permalinks
+from briefing.pages.render import render_site, site_nav
 from briefing.search import search_records, write_search_index
 from briefing.site import read_manifest, update_published, write_into_site
-from briefing.version import data_version
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -63,7 +63,7 @@ class BriefingPlugin(BasePlugin[base.LegacyConfig]):  # type: ignore[no-untyped-
         self.briefing: Briefing | None = None
         """The briefing the pages are built from: the last good one while serving."""
         self.version = ""
-        """The data's version (`briefing.version`) of `briefing`, printed on every page."""
+        """The data's version (`briefing.data.version`) of `briefing`, printed on every page."""
         self.errors: list[Problem] = []
         """The errors of the latest load; while serving they are shown on every page."""
         self.data: Path | None = None
@@ -176,7 +176,7 @@ class BriefingPlugin(BasePlugin[base.LegacyConfig]):  # type: ignore[no-untyped-
         """Rebuild when a data file is saved, and when the engine's templates, theme or assets
         change (an editable install: the package is the working copy)."""
         server.watch(str(self.data_dir(config)))
-        for folder in ("templates", "theme", "assets"):
+        for folder in ("pages/templates", "theme", "assets"):
             server.watch(str(PACKAGE / folder))
         return server
 

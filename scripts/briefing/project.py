@@ -12,16 +12,16 @@ from pathlib import Path
 
 import jinja2
 
-from briefing.importer import import_article, skeleton_files
-from briefing.load import load_briefing
-from briefing.markup import md, yaml_string
-from briefing.render import GENERATED_ROOTS
-from briefing.schema import write_schemas
+from briefing.data.importer import import_article, skeleton_files
+from briefing.data.load import load_briefing
+from briefing.data.schema import write_schemas
+from briefing.data.yamlio import dump_yaml
+from briefing.pages.markup import md, yaml_string
+from briefing.pages.render import GENERATED_ROOTS
 from briefing.site import start_published
-from briefing.yamlio import dump_yaml
 
 ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("briefing", "templates/project"),
+    loader=jinja2.PackageLoader("briefing", "new_project"),
     undefined=jinja2.StrictUndefined,
     keep_trailing_newline=True,
     trim_blocks=True,

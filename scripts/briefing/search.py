@@ -19,10 +19,10 @@ from pathlib import Path
 
 from pagefind.service import get_executable
 
-from briefing import labels
-from briefing.context import claim_order
-from briefing.explorer import claim_actors, claim_facets, evidence_label
-from briefing.records import Briefing
+from briefing.data.records import Briefing
+from briefing.pages import labels
+from briefing.pages.context import claim_order
+from briefing.pages.explorer import claim_actors, claim_facets, evidence_label
 
 OUTPUT = "pagefind"
 """The index's folder under the site; the pages load `pagefind/pagefind.js` from there."""

@@ -14,15 +14,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.perf import without_gc
-from briefing.problems import Problem
-from briefing.published import (
+from briefing.data.problems import Problem
+from briefing.data.published import (
     published_file_text,
     published_text,
     read_published,
 )
-from briefing.records import PUBLISHED_FILE, Briefing
-from briefing.render import render_site
+from briefing.data.records import PUBLISHED_FILE, Briefing
+from briefing.pages.render import render_site
+from briefing.perf import without_gc
 
 MANIFEST = ".generated.json"
 TEMPORARY_PREFIX = ".briefing-tmp-"

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from briefing.labels import kind_label
+from briefing.pages.labels import kind_label
 
 if TYPE_CHECKING:
     from collections.abc import Callable

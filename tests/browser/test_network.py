@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from briefing.relation_families import FAMILIES, relation_family
+from briefing.pages.relation_families import FAMILIES, relation_family
 
 from .harness import PHONE
 from .test_pages import _RUN_AXE, _axe_script

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from briefing.labels import kind_label
+from briefing.pages.labels import kind_label
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

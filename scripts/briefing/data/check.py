@@ -7,6 +7,9 @@ import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from briefing.data.problems import Problem, Severity
+from briefing.data.records import SINGULAR, Collection, Loaded, Origin
+from briefing.data.text import markers, normalize, place_markers, plain, quote_sentences
 from briefing.model import (
     RESERVED_ACTOR_IDS,
     RESERVED_TARGET_IDS,
@@ -14,9 +17,6 @@ from briefing.model import (
     ParagraphRole,
     SourceRole,
 )
-from briefing.problems import Problem, Severity
-from briefing.records import SINGULAR, Collection, Loaded, Origin
-from briefing.text import markers, normalize, place_markers, plain, quote_sentences
 
 # Claim fields that hold ids, the kind they point to, and the verb used in messages.
 CLAIM_REFERENCES = (

@@ -9,13 +9,13 @@ from collections.abc import Callable
 
 import jinja2
 
-from briefing import labels
-from briefing.markup import html_text
+from briefing.data.records import Briefing
 from briefing.model import Claim, Theme
-from briefing.records import Briefing
+from briefing.pages import labels
+from briefing.pages.markup import html_text
 
 ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("briefing"),  # briefing/templates/
+    loader=jinja2.PackageLoader("briefing", "pages/templates"),
     undefined=jinja2.StrictUndefined,
     auto_reload=False,
     keep_trailing_newline=True,

@@ -13,9 +13,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from briefing.labels import MONTHS, date_label, precision
-from briefing.markup import html_text
 from briefing.model import Claim
+from briefing.pages.labels import MONTHS, date_label, precision
+from briefing.pages.markup import html_text
 
 ORDER_NOTE = (
     "Where the article gives only a month, the claim comes after the days of that month; where it"

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise
 
-from briefing.markup import html_text, md_text
-from briefing.text import ESCAPED, QUOTES, marker_matches
+from briefing.data.text import ESCAPED, QUOTES, marker_matches
+from briefing.pages.markup import html_text, md_text
 
 
 @dataclass(frozen=True)

@@ -10,20 +10,20 @@ from typing import Any, TypeVar
 
 import jinja2
 
-from briefing import labels
-from briefing.annotate import Quote, annotate_paragraph
-from briefing.context import build_context
-from briefing.explorer import explorer_context
-from briefing.export import export_makers
-from briefing.markup import html_text, md, md_url, meta, yaml_string
+from briefing.data.records import Briefing
 from briefing.model import Actor, Claim
-from briefing.network import drawn_actors, render_network_svg
-from briefing.network_ego import render_ego_svg
-from briefing.network_layout import central_actor
+from briefing.pages import labels
+from briefing.pages.annotate import Quote, annotate_paragraph
+from briefing.pages.context import build_context
+from briefing.pages.explorer import explorer_context
+from briefing.pages.export import export_makers
+from briefing.pages.markup import html_text, md, md_url, meta, yaml_string
+from briefing.pages.network import drawn_actors, render_network_svg
+from briefing.pages.network_ego import render_ego_svg
+from briefing.pages.network_layout import central_actor
+from briefing.pages.relation_families import FAMILIES, relation_family
+from briefing.pages.timeline import ORDER_NOTE, render_timeline_svg, timeline_order, when_label
 from briefing.perf import paused_gc
-from briefing.records import Briefing
-from briefing.relation_families import FAMILIES, relation_family
-from briefing.timeline import ORDER_NOTE, render_timeline_svg, timeline_order, when_label
 
 T = TypeVar("T")
 
@@ -36,7 +36,7 @@ def separated(items: Iterable[T], separator: str) -> Iterator[tuple[str, T]]:
 
 
 ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("briefing"),  # briefing/templates/
+    loader=jinja2.PackageLoader("briefing", "pages/templates"),
     undefined=jinja2.StrictUndefined,
     auto_reload=False,  # templates are package files: no stat() per page
     keep_trailing_newline=True,

@@ -76,7 +76,7 @@ def figure_value(figure: Figure) -> str:
 
 def figure_label(figure: Figure) -> str:
     """Value, unit and label in one phrase: '51 percent: Gazprom's share of NIS'."""
-    from briefing.markup import md
+    from briefing.pages.markup import md
 
     return f"{figure_value(figure)} {md(figure.unit)}: {md(figure.label)}"
 

@@ -17,9 +17,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from briefing.labels import ACTOR_KIND_TITLES
 from briefing.model import Actor
-from briefing.network_labels import (
+from briefing.pages.labels import ACTOR_KIND_TITLES
+from briefing.pages.network_labels import (
     LINE_HEIGHT,
     Box,
     Label,

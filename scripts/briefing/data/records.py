@@ -12,9 +12,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from briefing.data.problems import Problem, Severity
+from briefing.data.yamlio import Document, Loc
 from briefing.model import Actor, Article, Claim, Lever, Source, Target, Theme
-from briefing.problems import Problem, Severity
-from briefing.yamlio import Document, Loc
 
 SCHEMA_DIR = "schemas"
 """Where the per-kind schemas live, under the data folder."""
@@ -22,7 +22,7 @@ R = TypeVar("R", bound=BaseModel)
 
 ARTICLE_FILE = "article.yml"
 PUBLISHED_FILE = "published.yml"
-"""The claim ids ever published (see `briefing.published`)."""
+"""The claim ids ever published (see `briefing.data.published`)."""
 COLLECTIONS: dict[str, type[BaseModel]] = {
     "themes": Theme,
     "levers": Lever,

@@ -25,10 +25,9 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from briefing.messages import describe_error
-from briefing.model import Claim, Flag, ParagraphId, Record, Slug, Text
-from briefing.problems import Problem, Severity
-from briefing.records import (
+from briefing.data.messages import describe_error
+from briefing.data.problems import Problem, Severity
+from briefing.data.records import (
     PUBLISHED_FILE,
     Briefing,
     Loaded,
@@ -36,8 +35,9 @@ from briefing.records import (
     display_path,
     schema_comment,
 )
-from briefing.text import normalize
-from briefing.yamlio import Document, parse_document
+from briefing.data.text import normalize
+from briefing.data.yamlio import Document, parse_document
+from briefing.model import Claim, Flag, ParagraphId, Record, Slug, Text
 
 HEADER = """\
 # Every claim id and alias this briefing has published, with the paragraph and quote it last

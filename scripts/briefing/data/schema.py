@@ -13,10 +13,9 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from briefing.load import read_data
-from briefing.model import REFERENCES_KEY, Article
-from briefing.published import published_schema
-from briefing.records import (
+from briefing.data.load import read_data
+from briefing.data.published import published_schema
+from briefing.data.records import (
     ARTICLE_FILE,
     COLLECTIONS,
     PUBLISHED_FILE,
@@ -24,6 +23,7 @@ from briefing.records import (
     data_files,
     schema_comment,
 )
+from briefing.model import REFERENCES_KEY, Article
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 COMMENT_PREFIX = "# yaml-language-server:"

@@ -12,12 +12,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 
-from briefing.labels import ACTOR_KIND_TITLES, relation_label
-from briefing.markup import html_text
 from briefing.model import Actor
-from briefing.network_labels import FONT_SIZE, LINE_HEIGHT, Place, label_position, text_width
-from briefing.network_layout import ASPECT, ROW_CAPTION, layout_network
-from briefing.relation_families import Family, families_present, relation_family
+from briefing.pages.labels import ACTOR_KIND_TITLES, relation_label
+from briefing.pages.markup import html_text
+from briefing.pages.network_labels import FONT_SIZE, LINE_HEIGHT, Place, label_position, text_width
+from briefing.pages.network_layout import ASPECT, ROW_CAPTION, layout_network
+from briefing.pages.relation_families import Family, families_present, relation_family
 
 FAN = 6.0
 """How far apart parallel relations between the same two actors bow, at their middle."""

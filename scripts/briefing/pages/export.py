@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from briefing.data.records import Briefing
 from briefing.model import Claim
-from briefing.records import Briefing
 
 FORMULA_STARTS = frozenset("=+-@\t\r")
 CSV_FIELDS = (
@@ -91,7 +91,7 @@ def _json_array(lines: list[bytes]) -> str:
 @functools.cache
 def data_schema() -> dict[str, Any]:
     """One JSON Schema for the whole data folder, generated from the model (once a process)."""
-    from briefing.schema import briefing_schema
+    from briefing.data.schema import briefing_schema
 
     return briefing_schema()
 

@@ -7,9 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
+from briefing.data.records import Briefing
+from briefing.data.text import place_markers, quote_sentences
 from briefing.model import Claim
-from briefing.records import Briefing
-from briefing.text import place_markers, quote_sentences
 
 
 class Status(StrEnum):

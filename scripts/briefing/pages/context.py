@@ -7,10 +7,10 @@ from collections import Counter, defaultdict
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from briefing import labels
-from briefing.evidence import Status, claim_evidence, place_sources
+from briefing.data.records import Briefing
 from briefing.model import Actor, Claim, Source, SourceRole
-from briefing.records import Briefing
+from briefing.pages import labels
+from briefing.pages.evidence import Status, claim_evidence, place_sources
 
 
 def claim_order(briefing: Briefing) -> list[Claim]:

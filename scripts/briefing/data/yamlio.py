@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from briefing.problems import Problem, Severity
+from briefing.data.problems import Problem, Severity
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _SafeLoader

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from briefing.problems import Problem
+from briefing.data.problems import Problem
 
 _BODY = re.compile(r"<body[^>]*>")
 # Inline styles: the banner must show even when the stylesheet is what broke.

@@ -13,11 +13,11 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from briefing.model import Actor
-from briefing.network import LEGEND_SAMPLE, legend_mark, marker
-from briefing.network import coord as n
-from briefing.network import xml_text as xml
-from briefing.network_labels import FONT_SIZE, LINE_HEIGHT, text_width, wrap_label
-from briefing.relation_families import families_present, relation_family
+from briefing.pages.network import LEGEND_SAMPLE, legend_mark, marker
+from briefing.pages.network import coord as n
+from briefing.pages.network import xml_text as xml
+from briefing.pages.network_labels import FONT_SIZE, LINE_HEIGHT, text_width, wrap_label
+from briefing.pages.relation_families import families_present, relation_family
 
 WIDTH = 360.0
 """Width in SVG units. The page shows it at most this many CSS pixels wide (briefing.css), so

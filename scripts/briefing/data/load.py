@@ -12,13 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from briefing.check import check_briefing
-from briefing.messages import describe_error
-from briefing.model import Article
-from briefing.perf import without_gc
-from briefing.problems import Problem, has_errors
-from briefing.published import check_published
-from briefing.records import (
+from briefing.data.check import check_briefing
+from briefing.data.messages import describe_error
+from briefing.data.problems import Problem, has_errors
+from briefing.data.published import check_published
+from briefing.data.records import (
     ARTICLE_FILE,
     COLLECTIONS,
     PUBLISHED_FILE,
@@ -30,7 +28,9 @@ from briefing.records import (
     data_files,
     display_path,
 )
-from briefing.yamlio import Document, Loc, parse_document
+from briefing.data.yamlio import Document, Loc, parse_document
+from briefing.model import Article
+from briefing.perf import without_gc
 
 __all__ = [
     "ARTICLE_FILE",

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from briefing import labels
+from briefing.data.records import Briefing
 from briefing.model import Claim
-from briefing.records import Briefing
+from briefing.pages import labels
 
 FACETS = {
     "kind": "Kind",

@@ -1,0 +1,1 @@
+"""Read and check: YAML with positions, records, validation, cross-checks, messages."""

@@ -1,0 +1,1 @@
+"""Model to pages: the page texts, pure (templates in templates/)."""
