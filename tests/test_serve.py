@@ -161,3 +161,28 @@ def test_the_server_starts_with_broken_data_and_shows_the_errors(tmp_path: Path)
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_the_server_watches_the_data_and_the_engines_templates_and_assets(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    from briefing.plugin import PACKAGE, BriefingPlugin
+
+    mini_project(tmp_path)
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    plugin = config.plugins["briefing"]
+    assert isinstance(plugin, BriefingPlugin)
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = Server()
+    plugin.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
+    assert set(server.watched) == {
+        str(tmp_path / "data"),
+        *(str(PACKAGE / folder) for folder in ("pages/templates", "theme", "assets")),
+    }
