@@ -181,14 +181,6 @@ class BriefingPlugin(BasePlugin[base.LegacyConfig]):  # type: ignore[no-untyped-
         return server
 
 
-def _notice(briefing: Briefing | None) -> str:
-    if briefing is None:
-        return "The served site shows these errors until the data is fixed."
-    return (
-        "Serving the last good version, with these errors on every page, until the data is fixed."
-    )
-
-
 def _nav_paths(nav: list[Any]) -> set[str]:
     """Every page path that a `nav` structure lists."""
     paths: set[str] = set()
