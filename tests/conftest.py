@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,24 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
+
+
+def assert_matches_goldens(pages: Mapping[str, str], golden: Path, update: bool) -> None:
+    """`pages` ({path: text}) equal the files under `golden`, byte for byte, none missing or
+    extra; with `update` (--update-goldens), rewrite `golden` from `pages` first."""
+    if update:
+        shutil.rmtree(golden, ignore_errors=True)
+        for path, text in pages.items():
+            (golden / path).parent.mkdir(parents=True, exist_ok=True)
+            (golden / path).write_text(text, "utf-8", newline="\n")
+    expected = {
+        path.relative_to(golden).as_posix(): path.read_text("utf-8")
+        for path in sorted(golden.rglob("*"))
+        if path.is_file()
+    }
+    assert sorted(pages) == sorted(expected)
+    for path, text in pages.items():
+        assert text == expected[path], f"{path} differs from its golden file"
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from briefing.data.load import Briefing, load_briefing
 from briefing.model import Claim
 from briefing.pages.permalink import render_permalinks
-from conftest import MINI, TESTS
+from conftest import MINI, TESTS, assert_matches_goldens
 
 GOLDEN = TESTS / "golden" / "permalinks"
 SITE_NAME = "Moscow's Leverage in the Balkans: a briefing"
@@ -26,20 +26,7 @@ def mini() -> Briefing:
 
 
 def test_permalinks_match_goldens(mini: Briefing, update_goldens: bool) -> None:
-    pages = render_permalinks(mini, SITE_NAME)
-    if update_goldens:
-        shutil.rmtree(GOLDEN, ignore_errors=True)
-        for path, text in pages.items():
-            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / path).write_text(text, "utf-8", newline="\n")
-    expected = {
-        path.relative_to(GOLDEN).as_posix(): path.read_text("utf-8")
-        for path in sorted(GOLDEN.rglob("*"))
-        if path.is_file()
-    }
-    assert sorted(pages) == sorted(expected)
-    for path, text in pages.items():
-        assert text == expected[path], f"{path} differs from its golden file"
+    assert_matches_goldens(dict(render_permalinks(mini, SITE_NAME).items()), GOLDEN, update_goldens)
 
 
 def test_every_claim_and_alias_has_a_permalink(mini: Briefing) -> None:

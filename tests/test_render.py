@@ -15,7 +15,7 @@ import yaml
 from briefing.data.load import Briefing, load_briefing
 from briefing.pages.export import csv_text
 from briefing.pages.render import render_site, separated
-from conftest import MINI, TESTS
+from conftest import MINI, TESTS, assert_matches_goldens
 
 GOLDEN = TESTS / "golden" / "mini"
 
@@ -28,20 +28,7 @@ def mini() -> Briefing:
 
 
 def test_pages_match_goldens(mini: Briefing, update_goldens: bool) -> None:
-    pages = render_site(mini)
-    if update_goldens:
-        shutil.rmtree(GOLDEN, ignore_errors=True)
-        for path, text in pages.items():
-            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / path).write_text(text, "utf-8", newline="\n")
-    expected = {
-        path.relative_to(GOLDEN).as_posix(): path.read_text("utf-8")
-        for path in sorted(GOLDEN.rglob("*"))
-        if path.is_file()
-    }
-    assert sorted(pages) == sorted(expected)
-    for path, text in pages.items():
-        assert text == expected[path], f"{path} differs from its golden file"
+    assert_matches_goldens(dict(render_site(mini).items()), GOLDEN, update_goldens)
 
 
 def test_rendering_is_deterministic(mini: Briefing) -> None:

@@ -9,7 +9,14 @@ from collections.abc import Iterable, Iterator
 
 from briefing.data.problems import Problem, Severity
 from briefing.data.records import SINGULAR, Collection, Loaded, Origin
-from briefing.data.text import markers, normalize, place_markers, plain, quote_sentences
+from briefing.data.text import (
+    Marker,
+    markers,
+    normalize,
+    place_sources,
+    plain,
+    quote_sentences,
+)
 from briefing.model import (
     RESERVED_ACTOR_IDS,
     RESERVED_TARGET_IDS,
@@ -164,7 +171,7 @@ def _check_claim_text(loaded: Loaded) -> Iterator[Problem]:
     """Quotes and hedges are verbatim: they must occur in the claim's paragraph."""
     paragraphs = _paragraphs(loaded)
     sources = loaded.collections["sources"].records
-    placed = _placed_markers(loaded, paragraphs)
+    placed = place_sources(paragraphs, loaded.collections["sources"].records)
     for claim_id, claim in _claims(loaded).records.items():
         origin = _claims(loaded).origins[claim_id]
         text = paragraphs.get(claim.paragraph)
@@ -196,21 +203,8 @@ def _haystack(text: str) -> str:
     return normalize(plain(text))
 
 
-def _placed_markers(loaded: Loaded, paragraphs: dict[str, str]) -> dict[str, tuple[str, int, int]]:
-    """Each source's paragraph, marker and sentence (see `text.place_markers`)."""
-    cited: dict[str, list[tuple[str, str]]] = {}
-    for source_id, source in loaded.collections["sources"].records.items():
-        cited.setdefault(source.paragraph, []).append((source_id, source.cited_as))
-    placed: dict[str, tuple[str, int, int]] = {}
-    for paragraph_id, pairs in cited.items():
-        if paragraph_id in paragraphs:
-            found = place_markers(paragraphs[paragraph_id], pairs)
-            placed.update((key, (paragraph_id, *where)) for key, where in found.items())
-    return placed
-
-
 def _check_sentence_sources(
-    claim: Claim, origin: Origin, text: str, placed: dict[str, tuple[str, int, int]]
+    claim: Claim, origin: Origin, text: str, placed: dict[str, Marker]
 ) -> Iterator[Problem]:
     """A marker is evidence only for what its own sentence says: a claim cites only markers
     that stand in the sentence (or sentences) its quote comes from."""
@@ -218,8 +212,8 @@ def _check_sentence_sources(
     if not quoted:
         return  # the quote check reports it
     for number, source_id in enumerate(claim.sources):
-        paragraph, _, sentence = placed.get(source_id, (claim.paragraph, 0, quoted[0]))
-        if paragraph == claim.paragraph and sentence not in quoted:
+        marker = placed.get(source_id)  # none: an unknown source, reported on its own
+        if marker and marker.paragraph == claim.paragraph and marker.sentence not in quoted:
             message = (
                 f"claim '{claim.id}' cites '{source_id}', whose marker is in another sentence"
                 f" of {claim.paragraph}"

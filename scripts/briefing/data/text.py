@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.model import Source
 
 # A citation marker is a bracket pair, `[anchor text]`. A bracket that is no marker (an editor's
 # `[sic]` in the article) is escaped, `\[sic\]`, and a backslash is `\\`. The escape is the second
@@ -100,3 +106,27 @@ def place_markers(text: str, cited: list[tuple[str, str]]) -> dict[str, tuple[in
         if queue:
             placed[queue.pop(0)] = (number, sentence)
     return placed
+
+
+@dataclass(frozen=True)
+class Marker:
+    """Where a source's marker stands: its paragraph, its number there, its sentence."""
+
+    paragraph: str
+    number: int
+    sentence: int
+
+
+def place_sources(texts: Mapping[str, str], sources: Mapping[str, Source]) -> dict[str, Marker]:
+    """Each source's marker in the paragraph `texts` (by paragraph id), for the sources whose
+    paragraph is there (see `place_markers`: a marker written twice goes to the sources with
+    that anchor text in file order, as the article page links them)."""
+    cited: dict[str, list[tuple[str, str]]] = {}
+    for source_id, source in sources.items():
+        cited.setdefault(source.paragraph, []).append((source_id, source.cited_as))
+    places: dict[str, Marker] = {}
+    for paragraph_id, pairs in cited.items():
+        if paragraph_id in texts:
+            for source_id, (number, sentence) in place_markers(texts[paragraph_id], pairs).items():
+                places[source_id] = Marker(paragraph_id, number, sentence)
+    return places

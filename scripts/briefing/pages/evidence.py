@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from briefing.data.records import Briefing
-from briefing.data.text import place_markers, quote_sentences
+from briefing.data.text import Marker, quote_sentences
+from briefing.data.text import place_sources as place_markers_of
 from briefing.model import Claim
 
 
@@ -21,15 +22,6 @@ class Status(StrEnum):
     """It cites none, but its sentence carries a marker (for another statement)."""
     NONE = "none"
     """Neither it nor its sentence carries a marker."""
-
-
-@dataclass(frozen=True)
-class Marker:
-    """Where a source's marker stands: its paragraph, its number there, its sentence."""
-
-    paragraph: str
-    number: int
-    sentence: int
 
 
 @dataclass(frozen=True)
@@ -48,17 +40,9 @@ class Evidence:
 
 
 def place_sources(briefing: Briefing) -> dict[str, Marker]:
-    """Each source's marker in the article text (a marker written twice goes to the sources
-    with that anchor text in file order, as the article page links them)."""
-    cited: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for source_id, source in briefing.sources.items():
-        cited[source.paragraph].append((source_id, source.cited_as))
-    places: dict[str, Marker] = {}
-    for paragraph in briefing.article.paragraphs:
-        found = place_markers(paragraph.text, cited.get(paragraph.id, []))
-        for source_id, (number, sentence) in found.items():
-            places[source_id] = Marker(paragraph.id, number, sentence)
-    return places
+    """Each source's marker in the article text (see `text.place_sources`)."""
+    texts = {paragraph.id: paragraph.text for paragraph in briefing.article.paragraphs}
+    return place_markers_of(texts, briefing.sources)
 
 
 def claim_evidence(briefing: Briefing, places: dict[str, Marker]) -> dict[str, Evidence]:

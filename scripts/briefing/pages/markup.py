@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable
 from urllib.parse import quote
 
@@ -43,6 +44,15 @@ def md_text(text: str) -> str:
     """A piece of running text for Markdown, escaped like `md` but with its white space kept:
     a space at either end separates it from the link or mark beside it."""
     return _replaced(text, _MARKDOWN_ESCAPES)
+
+
+# Characters XML 1.0 cannot hold at all (most control characters): dropped from SVG text.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: object) -> str:
+    """Text from the data for an SVG drawing: safe in XML content and attributes alike."""
+    return html_text(_NOT_XML.sub("", str(text)))
 
 
 def html_text(text: object) -> str:

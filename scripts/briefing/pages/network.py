@@ -8,13 +8,12 @@ The layout is in `network_layout`.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 
 from briefing.model import Actor
 from briefing.pages.labels import ACTOR_KIND_TITLES, relation_label
-from briefing.pages.markup import html_text
+from briefing.pages.markup import xml_text
 from briefing.pages.network_labels import FONT_SIZE, LINE_HEIGHT, Place, label_position, text_width
 from briefing.pages.network_layout import ASPECT, ROW_CAPTION, layout_network
 from briefing.pages.relation_families import Family, families_present, relation_family
@@ -28,7 +27,6 @@ LEGEND_SAMPLE = 34.0
 """Length of a line sample in the legend: long enough to show its dash pattern."""
 LEGIBLE_PX = 11.0
 """The smallest label size, in CSS pixels, the diagram is shown at."""
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def drawn_actors(actors: Mapping[str, Actor], limit: int = MAX_DRAWN) -> dict[str, Actor]:
@@ -114,11 +112,6 @@ def _svg_tag(actors: Mapping[str, Actor], box: tuple[float, float, float, float]
         f' {_n(bottom - top)}" width="100%" font-size="{FONT_SIZE:g}"'
         f' style="--legible-width: {math.ceil((right - left) * LEGIBLE_PX / FONT_SIZE)}px">'
     )
-
-
-def xml_text(text: object) -> str:
-    """Text from the data, safe in XML content and attributes alike."""
-    return html_text(_NOT_XML.sub("", str(text)))
 
 
 def coord(value: float) -> str:

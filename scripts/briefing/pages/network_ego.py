@@ -13,9 +13,9 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from briefing.model import Actor
+from briefing.pages.markup import xml_text as xml
 from briefing.pages.network import LEGEND_SAMPLE, legend_mark, marker
 from briefing.pages.network import coord as n
-from briefing.pages.network import xml_text as xml
 from briefing.pages.network_labels import FONT_SIZE, LINE_HEIGHT, text_width, wrap_label
 from briefing.pages.relation_families import families_present, relation_family
 

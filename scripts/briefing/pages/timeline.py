@@ -9,13 +9,12 @@ Pure and deterministic; colours come from CSS classes (docs/stylesheets/briefing
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from briefing.model import Claim
 from briefing.pages.labels import MONTHS, date_label, precision
-from briefing.pages.markup import html_text
+from briefing.pages.markup import xml_text
 
 ORDER_NOTE = (
     "Where the article gives only a month, the claim comes after the days of that month; where it"
@@ -27,7 +26,6 @@ LABEL_WIDTH = 40
 CELL = 24
 """A claim's square, in CSS pixels at a phone's width: a tap target of WCAG 2.2's minimum size."""
 HEADER = 22
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def when_key(when: str) -> tuple[int, int, int]:
@@ -76,7 +74,7 @@ def render_timeline_svg(ordered: list[Claim], urls: Mapping[str, str]) -> str:
     return "\n".join(
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline"'
-            f' aria-label="{_xml(name)}" viewBox="0 0 {width + 6} {top + 2}" width="100%">',
+            f' aria-label="{xml_text(name)}" viewBox="0 0 {width + 6} {top + 2}" width="100%">',
             _header(top),
             *body,
             "</svg>",
@@ -109,16 +107,11 @@ def _year_row(year: int, top: int, height: int, width: int) -> str:
 def _event(claim: Claim, x: int, y: int, urls: Mapping[str, str]) -> str:
     """One claim: a 24 x 24 link with its dot in the middle, named by its date and text."""
     when = claim.when or ""
-    name = _xml(f"{when_label(when)}: {claim.text}")
+    name = xml_text(f"{when_label(when)}: {claim.text}")
     return (
-        f'<a class="timeline-event" href="{_xml(urls[claim.id])}" aria-label="{name}">'
+        f'<a class="timeline-event" href="{xml_text(urls[claim.id])}" aria-label="{name}">'
         f"<title>{name}</title>"
         f'<rect x="{x}" y="{y}" width="{CELL}" height="{CELL}"/>'
         f'<circle class="timeline-dot--{precision(when)} timeline-kind--{claim.kind.value}"'
         f' cx="{x + CELL // 2}" cy="{y + CELL // 2}" r="7"/></a>'
     )
-
-
-def _xml(text: object) -> str:
-    """Text from the data, safe in XML content and attributes alike (as in the network)."""
-    return html_text(_NOT_XML.sub("", str(text)))
