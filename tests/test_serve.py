@@ -91,8 +91,12 @@ def builds(server: Served) -> int:
 
 def test_a_save_rebuilds_once_and_prints_a_few_lines(served: Served) -> None:
     before_builds, before_lines = builds(served), len(served.log.read_text("utf-8").splitlines())
+    index = served.page("pagefind/pagefind-entry.json")
+    assert '"page_count"' in index
     served.edit("near Vučić Bay", "near Vučić Harbour")
     seconds = wait_for(lambda: "near Vučić Harbour" in served.page(), "the edited claim")
+    # The search index (kept between builds while serving) was rebuilt with the edit.
+    assert served.page("pagefind/pagefind-entry.json") not in ("", index)
     print(f"edit visible after {seconds:.1f}s")
     time.sleep(3)  # a second build, if the first wrote anything the server watches, starts now
     assert builds(served) == before_builds + 1

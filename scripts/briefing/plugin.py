@@ -29,7 +29,13 @@ from briefing.pages.markup import html_text
 from briefing.pages.permalink import render_permalinks
 from briefing.pages.render import render_site, site_nav
 from briefing.search import search_records, write_search_index
-from briefing.site import read_manifest, update_published, write_into_site
+from briefing.site import (
+    link_into_site,
+    read_manifest,
+    update_published,
+    write_into_site,
+    write_pages,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -50,6 +56,11 @@ ASSETS = {
 styles change together, so a briefing never carries a stale copy."""
 
 
+WORKSPACE = ".briefing-serve"
+"""MkDocs empties the site before each build but keeps its hidden entries (it never copies a
+hidden file, so it never deletes one either)."""
+
+
 class BriefingPlugin(BasePlugin[base.LegacyConfig]):  # type: ignore[no-untyped-call]
     """Adds the briefing's pages, generated from its data, to the MkDocs build."""
 
@@ -68,6 +79,10 @@ class BriefingPlugin(BasePlugin[base.LegacyConfig]):  # type: ignore[no-untyped-
         """The errors of the latest load; while serving they are shown on every page."""
         self.data: Path | None = None
         """The data folder of a build that has published its pages, until MkDocs shuts down."""
+        self.workspace: Path | None = None
+        """While serving: the permalinks and the search index, kept from one build to the next
+        in a hidden folder of the served site, which MkDocs does not empty and removes when it
+        stops."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether we serve: a broken save must not take the live site down."""
@@ -80,6 +95,7 @@ class BriefingPlugin(BasePlugin[base.LegacyConfig]):  # type: ignore[no-untyped-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the data; set the navigation from it (themes in their order)."""
         _escape_site_description(config)
+        self.workspace = Path(config.site_dir) / WORKSPACE if self.serving else None
         result = load_briefing(self.data_dir(config))
         self.errors = [p for p in result.problems if p.severity is Severity.ERROR]
         # Warnings are a draft's coverage gaps, which its pages announce: information, not a
@@ -148,16 +164,26 @@ class BriefingPlugin(BasePlugin[base.LegacyConfig]):  # type: ignore[no-untyped-
         everything else the build printed."""
         if self.briefing is not None:
             try:
-                write_search_index(Path(config.site_dir), search_records(self.briefing))
+                records = search_records(self.briefing)
+                write_search_index(Path(config.site_dir), records, self.workspace)
             except RuntimeError as error:
                 raise PluginError(str(error)) from error
             permalinks = render_permalinks(self.briefing, config.site_name, config.site_url or "")
-            write_into_site(permalinks, Path(config.site_dir))
+            self._write_permalinks(permalinks, Path(config.site_dir))
         if self.errors:
             print(error_report(self.errors, stale=self.briefing is not None), file=sys.stderr)
         elif not self.serving:
             # Recorded at shutdown: a strict build still fails after this event, on its warnings.
             self.data = self.data_dir(config)
+
+    def _write_permalinks(self, permalinks: dict[str, str], site_dir: Path) -> None:
+        """Into the site; while serving, into the workspace, rewriting only those that changed,
+        with the site's `c/` a link to them (see `write_search_index`)."""
+        if self.workspace is None:
+            write_into_site(permalinks, site_dir)
+            return
+        write_pages(permalinks, self.workspace / "permalinks")
+        link_into_site(site_dir / "c", self.workspace / "permalinks" / "c")
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build published nothing."""

@@ -10,6 +10,8 @@ filters drive the claim explorer. A claim is a record of its own, so a search sh
 from __future__ import annotations
 
 import html
+import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -23,6 +25,7 @@ from briefing.data.records import Briefing
 from briefing.pages import labels
 from briefing.pages.context import claim_order
 from briefing.pages.explorer import claim_actors, claim_facets, evidence_label
+from briefing.site import link_into_site, write_into_site, write_pages
 
 OUTPUT = "pagefind"
 """The index's folder under the site; the pages load `pagefind/pagefind.js` from there."""
@@ -105,14 +108,19 @@ def _actor_records(briefing: Briefing) -> Iterator[Record]:
 
 def indexed_pages(site_dir: Path) -> list[Path]:
     """The built pages to index as pages: all but those the records cover (COVERED_PAGES); the
-    actors index and the network are lists of actors, which are records, so they go too."""
+    actors index and the network are lists of actors, which are records, so they go too. Hidden
+    folders are not the site's (MkDocs never writes one): the serving workspace is one."""
+    skipped = {*(folder.rstrip("/") for folder in COVERED_PAGES), OUTPUT}
     pages = []
-    for path in sorted(site_dir.rglob("*.html")):
-        relative = path.relative_to(site_dir).as_posix()
-        if relative == "404.html" or relative.startswith((*COVERED_PAGES, OUTPUT + "/")):
-            continue
-        pages.append(path)
-    return pages
+    for folder, subfolders, files in os.walk(site_dir):
+        top = Path(folder) == site_dir
+        subfolders[:] = [
+            name
+            for name in subfolders
+            if not name.startswith(".") and not (top and name in skipped)
+        ]
+        pages += [Path(folder, name) for name in files if name.endswith(".html")]
+    return sorted(page for page in pages if page != site_dir / "404.html")
 
 
 def record_html(record: Record) -> str:
@@ -136,24 +144,48 @@ def record_html(record: Record) -> str:
     )
 
 
-def write_search_index(site_dir: Path, records: list[Record]) -> None:
+def write_search_index(
+    site_dir: Path, records: list[Record], workspace: Path | None = None
+) -> None:
     """Index `records` and the built pages into `site_dir/pagefind/`. Raises RuntimeError.
 
     Both go through one folder (the pages copied, each record as `record_html`) that Pagefind's
     command indexes in one run. Not its Python API: that answers one call per 0.1 s (0.1 s a
-    record) and, on a busy machine, has left a bundle file cut short when it stopped."""
-    with tempfile.TemporaryDirectory(prefix="briefing-search-") as folder:
-        staging = Path(folder)
-        for page in indexed_pages(site_dir):
-            target = staging / page.relative_to(site_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(page, target)
-        for number, record in enumerate(records):
-            target = staging / RECORDS / str(number) / "index.html"
-            target.parent.mkdir(parents=True)
-            target.write_text(record_html(record), "utf-8")
-        shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # no chunk left from an earlier run
-        _run_pagefind(staging, site_dir / OUTPUT)
+    record) and, on a busy machine, has left a bundle file cut short when it stopped.
+
+    With a `workspace`, a folder kept from one build to the next while serving, that folder and
+    the index stay in it and a build rewrites only the files that changed; the site's `pagefind/`
+    links to the index (`link_into_site`). Creating thousands of files just after the site was
+    emptied is what made a rebuild slower than a first build."""
+    if workspace is None:
+        with tempfile.TemporaryDirectory(prefix="briefing-search-") as folder:
+            write_into_site(staged_files(site_dir, records), Path(folder))
+            shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)  # no chunk left from before
+            _run_pagefind(Path(folder), site_dir / OUTPUT)
+        return
+    write_pages(staged_files(site_dir, records), workspace / "staging")
+    # Index files are named by their content: those of an earlier build that no longer count
+    # stay in the workspace, unreferenced, until the server stops.
+    _run_pagefind(workspace / "staging", workspace / OUTPUT)
+    link_into_site(site_dir / OUTPUT, workspace / OUTPUT)
+
+
+def staged_files(site_dir: Path, records: list[Record]) -> dict[str, str]:
+    """What Pagefind indexes, by path: the built pages to index as pages, and each record as a
+    document named after its address, so that a record keeps its file from build to build."""
+    staged = {
+        page.relative_to(site_dir).as_posix(): page.read_text("utf-8")
+        for page in indexed_pages(site_dir)
+    }
+    for record in records:
+        staged[f"{RECORDS}/{record_name(record.url)}/index.html"] = record_html(record)
+    return staged
+
+
+def record_name(url: str) -> str:
+    """A record's folder: its address with each run of '/' and '#' as '_' ('/themes/energy/#gas'
+    -> 'themes_energy_gas'). Ids never hold '_', so two addresses never share a name."""
+    return re.sub(r"[/#]+", "_", url.strip("/#"))
 
 
 def _run_pagefind(staging: Path, output: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +84,23 @@ def write_into_site(pages: Mapping[str, str], site_dir: Path) -> None:
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8", newline="\n")
+
+
+def link_into_site(path: Path, target: Path) -> None:
+    """Make `path`, a folder of the built site, a link to `target`, a folder kept between builds
+    while serving. MkDocs empties the site before each build but cannot remove a link (rmtree
+    refuses one), and a link already in place is left alone. Where links cannot be made, the
+    folder is copied."""
+    if path.is_symlink() and Path(os.readlink(path)) == target:
+        return
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.is_dir():
+        shutil.rmtree(path)
+    try:
+        path.symlink_to(target, target_is_directory=True)
+    except OSError:  # e.g. Windows without the right to make links
+        shutil.copytree(target, path)
 
 
 def read_manifest(docs_dir: Path) -> set[str]:
