@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,31 +126,37 @@ def _fast_load(text: str) -> Any:
     Anything unusual (a tag, an anchor or alias, a merge key, a duplicate or non-text key, deep
     nesting, several documents, a syntax error) returns `_SLOW`, and the careful path parses the
     text again to report it exactly. Positions are found later, only when a problem needs one."""
+    loader = _SafeLoader(text)
+    # None after the last event; typed loosely (a hot loop). `yaml.parse` wraps it more slowly.
+    next_event: Callable[[], Any] = loader.get_event
     resolvers = _RESOLVERS
-    stack: list[Any] = []  # open lists and dicts; a dict's pending key follows it on the stack
+    parents: list[tuple[Any, Any]] = []  # each enclosing collection, with its pending key
+    collection: Any = None  # the innermost open list or dict; None outside the root
+    key: Any = _NO_KEY  # in a dict: the key read, waiting for its value
     root: Any = _SLOW
     try:
-        events: Iterator[Any] = yaml.parse(text, Loader=_SafeLoader)  # typed loosely: hot loop
-        for event in events:
+        while (event := next_event()) is not None:
             kind = type(event)
             if kind is yaml.ScalarEvent:
-                if event.anchor is not None or (event.tag not in (None, "!")):
+                if event.anchor is not None or event.tag not in (None, "!"):
                     return _SLOW
                 value: Any = event.value
                 # Most plain scalars start with a letter no implicit type can start with.
                 if event.implicit[0] and value[:1] in resolvers:
-                    tag = _resolve(resolvers, value)
+                    tag = _resolve(value)
                     if tag != _STR:
                         value = _construct_scalar(tag, event)
                         if value is _SLOW:
                             return _SLOW
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.anchor is not None or event.tag is not None or len(stack) > MAX_DEPTH:
+                if event.anchor is not None or event.tag is not None or len(parents) >= MAX_DEPTH:
                     return _SLOW
-                stack.append({} if kind is yaml.MappingStartEvent else [])
+                parents.append((collection, key))
+                collection, key = ({} if kind is yaml.MappingStartEvent else []), _NO_KEY
                 continue
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                value = stack.pop()
+                value = collection
+                collection, key = parents.pop()
             elif kind is yaml.DocumentStartEvent:
                 if root is not _SLOW:
                     return _SLOW  # a second document
@@ -158,34 +164,29 @@ def _fast_load(text: str) -> Any:
             elif kind is yaml.AliasEvent:
                 return _SLOW
             else:
-                continue  # stream start, document end
-            top = stack[-1] if stack else None
-            if top is None:
+                continue  # stream start and end, document end
+            if collection is None:
                 root = value
-            elif type(top) is list:
-                top.append(value)
-            elif type(top) is _Key:
-                stack.pop()
-                mapping: dict[Any, Any] = stack[-1]
-                if top.key in mapping:
-                    return _SLOW  # a duplicate key
-                mapping[top.key] = value
-            else:
+            elif type(collection) is list:
+                collection.append(value)
+            elif key is _NO_KEY:
                 if not isinstance(value, str | int | float | bool) or value == "<<":
                     return _SLOW  # a key that is not text, or a merge key
-                stack.append(_Key(value))
+                key = value
+            elif key in collection:
+                return _SLOW  # a duplicate key
+            else:
+                collection[key] = value
+                key = _NO_KEY
     except yaml.YAMLError:
         return _SLOW
+    finally:
+        loader.dispose()
     return _SLOW if root is _SLOW or root is None else root
 
 
-class _Key:
-    """A mapping key waiting for its value, on the stack of open collections."""
-
-    __slots__ = ("key",)
-
-    def __init__(self, key: object) -> None:
-        self.key = key
+_NO_KEY = object()
+"""In `_fast_load`, the pending key of a dict whose next scalar is a key."""
 
 
 _RESOLVERS: dict[str, list[tuple[str, Any]]] = {
@@ -196,9 +197,10 @@ _RESOLVERS: dict[str, list[tuple[str, Any]]] = {
 """The project loader's implicit resolvers (YAML 1.1, dates left as text) by first character."""
 
 
-def _resolve(resolvers: dict[str, list[tuple[str, Any]]], value: str) -> str:
+@functools.lru_cache(maxsize=4096)  # keys, kinds and ids recur in every record
+def _resolve(value: str) -> str:
     """The tag PyYAML's resolver gives a plain scalar."""
-    for tag, regexp in resolvers.get(value[:1], []):
+    for tag, regexp in _RESOLVERS.get(value[:1], []):
         if regexp.match(value):
             return str(tag)
     return _STR
