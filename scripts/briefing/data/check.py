@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from briefing.data.problems import Problem, Severity
 from briefing.data.records import SINGULAR, Collection, Loaded, Origin
@@ -129,7 +128,8 @@ def _check_claim_references(loaded: Loaded) -> Iterator[Problem]:
                 yield from _reference(loaded, origin, sub, ref, kind, f"claim '{claim_id}' {verb}")
         if claim.paragraph not in paragraphs:
             message = f"claim '{claim_id}' comes from unknown paragraph '{claim.paragraph}'"
-            yield origin.problem("paragraph", message=message + _hint(claim.paragraph, paragraphs))
+            hint = loaded.hints.hint("paragraphs", claim.paragraph, paragraphs)
+            yield origin.problem("paragraph", message=message + hint)
 
 
 def _reference(
@@ -143,17 +143,12 @@ def _reference(
     if other is not None:
         hint = f"; '{ref}' is {_article(SINGULAR[other])}, not {_article(SINGULAR[kind])}"
     else:
-        hint = _hint(ref, known)
+        hint = loaded.hints.hint(kind, ref, known)
     yield origin.problem(*sub, message=f"{what} '{ref}'{hint}")
 
 
 def _article(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
-
-
-def _hint(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _check_argument(loaded: Loaded) -> Iterator[Problem]:
@@ -241,7 +236,8 @@ def _check_sources(loaded: Loaded) -> Iterator[Problem]:
         origin = collection.origins[source_id]
         if source.paragraph not in paragraphs:
             message = f"source '{source_id}' sits in unknown paragraph '{source.paragraph}'"
-            yield origin.problem("paragraph", message=message + _hint(source.paragraph, paragraphs))
+            hint = loaded.hints.hint("paragraphs", source.paragraph, paragraphs)
+            yield origin.problem("paragraph", message=message + hint)
             continue
         found = markers(paragraphs[source.paragraph])
         if normalize(source.cited_as) not in {normalize(marker) for marker in found}:
