@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.data.text import (
     marker_sentences,
     markers,
+    normalize,
     place_markers,
     plain,
     quote_sentences,
@@ -71,3 +74,35 @@ def test_the_page_shows_an_escaped_bracket_without_its_backslash() -> None:
     page = annotate_paragraph(text, [Quote("c", "recieve [sic] funding", "tip")], {0: "s"}, "x/")
     assert "recieve \\[sic\\] funding</mark>" in page  # Markdown for a literal [sic]
     assert "[they said](x/#s)" in page
+
+
+def _quote_sentences_by_walking(text: str, quote: str) -> range:
+    """`quote_sentences` as first written: a walk over the sentences, the oracle of the search."""
+    pieces = [normalize(plain(sentence)) for sentence in sentences(text)]
+    at = " ".join(pieces).find(normalize(quote))
+    if at < 0:
+        return range(0)
+    end, first, last, offset = at + len(normalize(quote)), -1, -1, 0
+    for number, piece in enumerate(pieces):
+        if first < 0 and at < offset + len(piece):
+            first = number
+        if end > offset:
+            last = number
+        offset += len(piece) + 1
+    return range(first, last + 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["A [b] c.", "D “e” f!", "G\\[h\\]?", "I. J", " ", "k—l", "M."])),
+    st.integers(0, 60),
+    st.integers(1, 30),
+)
+def test_quote_sentences_agrees_with_a_walk_over_the_sentences(
+    parts: list[str], start: int, length: int
+) -> None:
+    text = " ".join(parts)
+    shown = " ".join(plain(text).split())
+    for quote in (shown[start : start + length], shown[start:], "not there"):
+        if quote.strip():
+            assert quote_sentences(text, quote) == _quote_sentences_by_walking(text, quote)

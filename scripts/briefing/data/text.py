@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -68,24 +69,25 @@ def sentences(text: str) -> list[str]:
 def quote_sentences(text: str, quote: str) -> range:
     """The sentences of `text` (by index) that the verbatim `quote` lies in; empty if it is not
     in the text. Compared after the same normalisation as the quote check."""
-    pieces = _sentence_pieces(text)
-    at = " ".join(pieces).find(normalize(quote))
-    if at < 0:
+    joined, starts, ends = _sentence_spans(text)
+    wanted = normalize(quote)
+    at = joined.find(wanted)
+    if at < 0 or not wanted:
         return range(0)
-    end, first, last = at + len(normalize(quote)), -1, -1
-    offset = 0
-    for number, piece in enumerate(pieces):
-        if first < 0 and at < offset + len(piece):
-            first = number
-        if end > offset:
-            last = number
-        offset += len(piece) + 1
-    return range(first, last + 1)
+    # From the first sentence ending after the quote starts to the last starting before it ends.
+    return range(bisect_right(ends, at), bisect_left(starts, at + len(wanted)))
 
 
 @functools.lru_cache(maxsize=1024)  # every claim of a paragraph asks again
-def _sentence_pieces(text: str) -> tuple[str, ...]:
-    return tuple(normalize(plain(sentence)) for sentence in sentences(text))
+def _sentence_spans(text: str) -> tuple[str, list[int], list[int]]:
+    """The normalised sentences joined by spaces, and where each starts and ends in that text."""
+    pieces = [normalize(plain(sentence)) for sentence in sentences(text)]
+    starts, ends, offset = [], [], 0
+    for piece in pieces:
+        starts.append(offset)
+        ends.append(offset + len(piece))
+        offset += len(piece) + 1
+    return " ".join(pieces), starts, ends
 
 
 def marker_sentences(text: str) -> list[tuple[str, int]]:
