@@ -106,3 +106,21 @@ def test_quote_sentences_agrees_with_a_walk_over_the_sentences(
     for quote in (shown[start : start + length], shown[start:], "not there"):
         if quote.strip():
             assert quote_sentences(text, quote) == _quote_sentences_by_walking(text, quote)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "b ", "  ", "[m]", "[n o]", "\\[s\\]", "“q”", "—", ". X"])),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)), max_size=5),
+)
+def test_every_quote_found_is_marked_and_anchored_once(
+    parts: list[str], cuts: list[tuple[int, int]]
+) -> None:
+    text = "".join(parts) or "a"
+    shown = " ".join(plain(text).split())
+    quotes = [Quote(f"c{n}", shown[a : a + size], "tip") for n, (a, size) in enumerate(cuts)]
+    sources = {number: f"s{number}" for number in range(len(markers(text)))}
+    page = annotate_paragraph(text, quotes, sources, "x/")
+    for quote in quotes:
+        found = normalize(quote.words) in normalize(shown) if quote.words.strip() else False
+        assert page.count(f'id="q-{quote.claim}"') == (1 if found else 0), quote
