@@ -51,7 +51,7 @@ def test_a_quote_lies_in_the_sentences_it_spans() -> None:
 
 def test_markers_know_their_sentence_and_repeats_go_in_order() -> None:
     text = "A [same] thing. Then [same] again and [other]."
-    assert marker_sentences(text) == [("same", 0), ("same", 1), ("other", 1)]
+    assert marker_sentences(text) == (("same", 0), ("same", 1), ("other", 1))
     placed = place_markers(text, [("src-a", "same"), ("src-b", "same"), ("src-c", "other")])
     assert placed == {"src-a": (0, 0), "src-b": (1, 1), "src-c": (2, 1)}
 

@@ -216,6 +216,8 @@ def _check_sentence_sources(
 ) -> Iterator[Problem]:
     """A marker is evidence only for what its own sentence says: a claim cites only markers
     that stand in the sentence (or sentences) its quote comes from."""
+    if not claim.sources:
+        return  # nothing cited, nothing to place
     quoted = quote_sentences(text, claim.quote)
     if not quoted:
         return  # the quote check reports it

@@ -23,6 +23,8 @@ QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '
 
 def marker_matches(text: str) -> list[re.Match[str]]:
     """The citation markers of a paragraph, in order, as matches: group 1 is the anchor text."""
+    if "[" not in text:  # most sentences have no marker, and each one opens with a bracket
+        return []
     return [match for match in MARKER.finditer(text) if match.group(1) is not None]
 
 
@@ -90,9 +92,12 @@ def _sentence_spans(text: str) -> tuple[str, list[int], list[int]]:
     return " ".join(pieces), starts, ends
 
 
-def marker_sentences(text: str) -> list[tuple[str, int]]:
+@functools.lru_cache(maxsize=4096)  # the checks place every paragraph's markers, then the pages
+def marker_sentences(text: str) -> tuple[tuple[str, int], ...]:
     """Each citation marker of `text`, in order, with the index of the sentence it stands in."""
-    return [(marker, number) for number, s in enumerate(sentences(text)) for marker in markers(s)]
+    return tuple(
+        (marker, number) for number, s in enumerate(sentences(text)) for marker in markers(s)
+    )
 
 
 def place_markers(text: str, cited: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
