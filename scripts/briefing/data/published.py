@@ -199,22 +199,24 @@ def published_text(briefing: Briefing, previous: list[PublishedId], data_dir: Pa
     """The published file after publishing `briefing`: the previous entries, each current claim
     id and alias (re)recorded with its claim's paragraph and quote (a retired id in use again is
     published again), sorted by id."""
-    entries = {entry.id: entry for entry in previous}
+    # Each entry's fields (paragraph, quote, retired) by id: no model needed to write them.
+    entries = {entry.id: (entry.paragraph, entry.quote, entry.retired) for entry in previous}
     for claim in briefing.claims.values():
         for name in (claim.id, *claim.aliases):
-            # Built from a valid claim, so valid: constructed without validating it again.
-            entry = PublishedId.model_construct(
-                id=name, paragraph=claim.paragraph, quote=claim.quote, retired=False
-            )
-            entries[name] = entry
-    return published_file_text(data_dir, [entries[name] for name in sorted(entries)])
+            entries[name] = (claim.paragraph, claim.quote, False)
+    body = "".join(entry_yaml(name, *entries[name]) for name in sorted(entries))
+    return _file_text(data_dir, body)
 
 
 def published_file_text(data_dir: Path, entries: list[PublishedId]) -> str:
-
-    schema_line = schema_comment(data_dir, data_dir / PUBLISHED_FILE)
+    """The published file holding `entries`, in their order."""
     body = "".join(
         entry_yaml(entry.id, entry.paragraph, entry.quote, entry.retired) for entry in entries
     )
-    body = body or "[]\n"
-    return f"{schema_line}\n{HEADER}{body}"
+    return _file_text(data_dir, body)
+
+
+def _file_text(data_dir: Path, body: str) -> str:
+    """The file around its entries' text: the schema line, the header, and `[]` for no entry."""
+    schema_line = schema_comment(data_dir, data_dir / PUBLISHED_FILE)
+    return f"{schema_line}\n{HEADER}{body}" if body else f"{schema_line}\n{HEADER}[]\n"
