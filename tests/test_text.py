@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.data.text import (
+    QUOTES,
+    fold,
     marker_sentences,
     markers,
     normalize,
@@ -124,3 +126,8 @@ def test_every_quote_found_is_marked_and_anchored_once(
     for quote in quotes:
         found = normalize(quote.words) in normalize(shown) if quote.words.strip() else False
         assert page.count(f'id="q-{quote.claim}"') == (1 if found else 0), quote
+
+
+@given(st.text(alphabet=st.sampled_from([*QUOTES, "'", '"', "-", " ", "a", "é", "\n"])))
+def test_fold_makes_each_typographic_character_its_ascii_one(text: str) -> None:
+    assert fold(text) == "".join(QUOTES.get(char, char) for char in text)

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 # alternative, so a scan from the left never opens or closes a marker at an escaped bracket.
 MARKER = re.compile(r"\[((?:\\.|[^\[\]\\])+)\]|\\([\\\[\]])")
 ESCAPED = re.compile(r"\\([\\\[\]])")
-QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
-                        "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})  # fmt: skip
+QUOTES = {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
+          "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "}  # fmt: skip
+"""Typographic quotes, dashes and the no-break space, each with the ASCII character it folds to."""
 
 
 def marker_matches(text: str) -> list[re.Match[str]]:
@@ -43,10 +44,21 @@ def plain(text: str) -> str:
     return unescape(MARKER.sub(lambda match: match.group(1) or match.group(0), text))
 
 
+def fold(text: str) -> str:
+    """The text with its typographic quotes and dashes made ASCII (see QUOTES), one for one.
+    A replace() per character present: `str.translate` looks every character of a paragraph up
+    in a table, thirty times slower. The replacements are ASCII, never replaced themselves."""
+    if text.isascii():
+        return text
+    for char, ascii_char in QUOTES.items():
+        if char in text:
+            text = text.replace(char, ascii_char)
+    return text
+
+
 def normalize(text: str) -> str:
     """Fold typographic quotes and dashes and collapse white space, for verbatim comparisons."""
-    folded = text if text.isascii() else text.translate(QUOTES)  # QUOTES maps no ASCII: skip it
-    return " ".join(folded.split())
+    return " ".join(fold(text).split())
 
 
 # A sentence ends at . ! or ?, perhaps followed by closing quotes or brackets, then white space

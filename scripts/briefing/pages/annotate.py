@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise
 
-from briefing.data.text import ESCAPED, QUOTES, marker_matches
+from briefing.data.text import ESCAPED, fold, marker_matches, normalize
 from briefing.pages.markup import html_text, md_text
 
 
@@ -138,7 +138,7 @@ def _quote_spans(
             shown.append(text[position:end])
             length += end - position
         position = end + 1
-    folded = "".join(shown).translate(QUOTES)  # QUOTES maps one character to one
+    folded = fold("".join(shown))  # one character for one
 
     def in_text(at: int) -> int:
         stretch = bisect_right(shown_starts, at) - 1
@@ -146,7 +146,7 @@ def _quote_spans(
 
     spans: dict[str, tuple[int, int]] = {}
     for quote in quotes:
-        wanted = " ".join(quote.words.translate(QUOTES).split())
+        wanted = normalize(quote.words)
         at = folded.find(wanted) if wanted else -1
         if at >= 0:
             spans[quote.claim] = (in_text(at), in_text(at + len(wanted) - 1) + 1)
