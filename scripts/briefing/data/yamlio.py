@@ -9,6 +9,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml import (  # names, not attributes: looked up for each of a file's events
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from briefing.data.problems import Problem, Severity
 
@@ -137,7 +146,7 @@ def _fast_load(text: str) -> Any:
     try:
         while (event := next_event()) is not None:
             kind = type(event)
-            if kind is yaml.ScalarEvent:
+            if kind is ScalarEvent:
                 if event.anchor is not None or event.tag not in (None, "!"):
                     return _SLOW
                 value: Any = event.value
@@ -148,20 +157,20 @@ def _fast_load(text: str) -> Any:
                         value = _construct_scalar(tag, event)
                         if value is _SLOW:
                             return _SLOW
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor is not None or event.tag is not None or len(parents) >= MAX_DEPTH:
                     return _SLOW
                 parents.append((collection, key))
-                collection, key = ({} if kind is yaml.MappingStartEvent else []), _NO_KEY
+                collection, key = ({} if kind is MappingStartEvent else []), _NO_KEY
                 continue
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 value = collection
                 collection, key = parents.pop()
-            elif kind is yaml.DocumentStartEvent:
+            elif kind is DocumentStartEvent:
                 if root is not _SLOW:
                     return _SLOW  # a second document
                 continue
-            elif kind is yaml.AliasEvent:
+            elif kind is AliasEvent:
                 return _SLOW
             else:
                 continue  # stream start and end, document end
@@ -170,7 +179,7 @@ def _fast_load(text: str) -> Any:
             elif type(collection) is list:
                 collection.append(value)
             elif key is _NO_KEY:
-                if not isinstance(value, str | int | float | bool) or value == "<<":
+                if not isinstance(value, _KEY_TYPES) or value == "<<":
                     return _SLOW  # a key that is not text, or a merge key
                 key = value
             elif key in collection:
@@ -187,6 +196,8 @@ def _fast_load(text: str) -> Any:
 
 _NO_KEY = object()
 """In `_fast_load`, the pending key of a dict whose next scalar is a key."""
+_KEY_TYPES = (str, int, float, bool)
+"""What a plain key may be: text, or a scalar YAML reads as a number or boolean."""
 
 
 _RESOLVERS: dict[str, list[tuple[str, Any]]] = {
