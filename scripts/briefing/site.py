@@ -7,6 +7,7 @@ and never written over a hand-written file.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -64,7 +65,9 @@ def write_pages(pages: Mapping[str, str], docs_dir: Path) -> WriteReport:
             "hand-written file has the name of a generated page; rename or move it",
         )
         for path in pages
-        if path not in previous and folders.may_hold(docs_dir / path) and (docs_dir / path).exists()
+        if path not in previous
+        and folders.may_hold(os.path.join(docs_dir, path))
+        and (docs_dir / path).exists()
     )
     if clashes:
         return WriteReport(refused=clashes)
@@ -73,7 +76,9 @@ def write_pages(pages: Mapping[str, str], docs_dir: Path) -> WriteReport:
     _write_manifest(docs_dir, previous | set(pages))
     _remove_leftover_temporaries(docs_dir)
     written = tuple(
-        path for path, text in pages.items() if write_if_changed(docs_dir / path, text, folders)
+        path
+        for path, text in pages.items()
+        if write_if_changed(os.path.join(docs_dir, path), text, folders)
     )
     removed = tuple(sorted(path for path in previous - set(pages) if _remove(docs_dir, path)))
     _write_manifest(docs_dir, set(pages))
@@ -82,30 +87,31 @@ def write_pages(pages: Mapping[str, str], docs_dir: Path) -> WriteReport:
 
 class _Folders:
     """What one write has learnt of the folders it writes into, to spare thousands of system
-    calls: the names each folder held when first listed, and the folders already made."""
+    calls: the names each folder held when first listed, and the folders already made. Paths
+    are strings here: pathlib's objects cost more than the system calls spared."""
 
     def __init__(self) -> None:
-        self._names: dict[Path, set[str] | None] = {}
-        self._made: set[Path] = set()
+        self._names: dict[str, set[str] | None] = {}
+        self._made: set[str] = set()
 
-    def may_hold(self, path: Path) -> bool:
+    def may_hold(self, path: str) -> bool:
         """False only when `path` was not in its folder's listing (or its folder did not
         exist): no file to compare with or to clash with. True when unsure."""
-        folder = path.parent
+        folder, name = os.path.split(path)
         if folder not in self._names:
             try:
-                self._names[folder] = set(os.listdir(folder))
+                self._names[folder] = set(os.listdir(folder or os.curdir))
             except (FileNotFoundError, NotADirectoryError):
                 self._names[folder] = set()
             except OSError:  # unreadable: look for each file, as if not listed
                 self._names[folder] = None
         names = self._names[folder]
-        return names is None or path.name in names
+        return names is None or name in names
 
-    def make(self, folder: Path) -> None:
+    def make(self, folder: str) -> None:
         """Make `folder` and its parents, once per write."""
         if folder not in self._made:
-            folder.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder or os.curdir, exist_ok=True)
             self._made.add(folder)
 
 
@@ -141,32 +147,41 @@ def _write_manifest(docs_dir: Path, paths: set[str]) -> None:
     write_if_changed(docs_dir / MANIFEST, json.dumps(sorted(paths), indent=1) + "\n")
 
 
-def write_if_changed(path: Path, text: str, folders: _Folders | None = None) -> bool:
+def write_if_changed(
+    path: str | os.PathLike[str], text: str, folders: _Folders | None = None
+) -> bool:
     """Write `text` to `path` atomically, unless the file already holds exactly these bytes (a
     rewrite would wake every watcher); return whether it was written. `folders`: what this
     write has learnt of the folders so far, if it writes many files."""
-    data = text.encode("utf-8")
-    if folders is None or folders.may_hold(path):
-        try:
-            if path.read_bytes() == data:
-                return False
-        except OSError:
-            pass
+    target, data = os.fspath(path), text.encode("utf-8")
+    if (folders is None or folders.may_hold(target)) and _holds(target, data):
+        return False
+    folder = os.path.dirname(target)
     if folders is None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder or os.curdir, exist_ok=True)
     else:
-        folders.make(path.parent)
-    handle, temporary = _create_temporary(path.parent)
+        folders.make(folder)
+    handle, temporary = _create_temporary(folder)
     try:
         try:
             _write_all(handle, data)
         finally:
             os.close(handle)
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(temporary)
         raise
     return True
+
+
+def _holds(path: str, data: bytes) -> bool:
+    """Whether the file at `path` holds exactly `data` (False if it cannot be read)."""
+    try:
+        with open(path, "rb") as file:
+            return file.read() == data
+    except OSError:
+        return False
 
 
 def _write_all(handle: int, data: bytes) -> None:
@@ -177,13 +192,13 @@ def _write_all(handle: int, data: bytes) -> None:
         view = view[os.write(handle, view) :]
 
 
-def _create_temporary(folder: Path) -> tuple[int, Path]:
+def _create_temporary(folder: str) -> tuple[int, str]:
     """A new, empty temporary file in `folder`, opened for writing. Not `tempfile.mkstemp`: its
     files are private (0600), and the rename would leave every generated page unreadable to
     others; created with 0666, the umask gives the mode a plain open() would."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
-        temporary = folder / f"{TEMPORARY_PREFIX}{_RUN}-{next(_SERIAL)}"
+        temporary = os.path.join(folder, f"{TEMPORARY_PREFIX}{_RUN}-{next(_SERIAL)}")
         try:
             return os.open(temporary, flags, 0o666), temporary
         except FileExistsError:  # another process drew the same 64 random bits: the next name
