@@ -100,7 +100,7 @@ def parse_document(path: str, raw: bytes) -> tuple[Document | None, Any, list[Pr
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, None, [_decode_problem(path, raw, error)]
-    fast = _fast_load(text)
+    fast = _fast_load(raw)  # the bytes, as libyaml reads them: no encoding of `text` again
     if fast is not _SLOW:
         return Document(path, text), fast, []
     alias = _first_alias(path, text)
@@ -129,8 +129,9 @@ _SLOW = object()
 _STR = "tag:yaml.org,2002:str"
 
 
-def _fast_load(text: str) -> Any:
-    """The data of a plain, valid document, built straight from libyaml's events: no node tree,
+def _fast_load(text: str | bytes) -> Any:
+    """The data of a plain, valid document (as text, or as UTF-8 bytes, which libyaml reads
+    without the text being encoded for it), built straight from libyaml's events: no node tree,
     no second walk, no constructor machinery (most of a large briefing's load time went there).
     Anything unusual (a tag, an anchor or alias, a merge key, a duplicate or non-text key, deep
     nesting, several documents, a syntax error) returns `_SLOW`, and the careful path parses the
