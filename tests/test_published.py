@@ -23,6 +23,8 @@ from briefing.data.published import (
     published_text,
     read_published,
 )
+from briefing.data.published_yaml import read_as_written
+from briefing.data.yamlio import _Loader, parse_document
 from briefing.model import SLUG_PATTERN
 from briefing.site import update_published
 from conftest import MINI, ROOT, TESTS, mini_project
@@ -196,6 +198,11 @@ def test_a_new_project_starts_with_an_empty_published_file(tmp_path: Path) -> No
 
 
 slugs = st.from_regex(SLUG_PATTERN, fullmatch=True).filter(lambda slug: len(slug) <= 80)
+EDITS = [
+    *("", " ", "\n", "#", "-", "- ", ":", '"', "\\", "\\n", "'", "\t", "\r", "\u2028", "\x85"),
+    *("a", "7", "yes", "[]", "\ud800", "  retired: true\n", '  quote: "x"\n', "- id: b\n"),
+]
+"""Small hand edits: what YAML gives meaning to, and what the published file's layout holds."""
 quotes = st.text(min_size=1, max_size=60).filter(str.strip)
 
 
@@ -214,3 +221,74 @@ def test_the_written_file_reads_back_as_written(records: dict[str, tuple[str, bo
     entries, document, problems = _parse("published.yml", text.encode("utf-8"))
     assert problems == () and document is not None
     assert list(entries) == written
+    read = yaml.load(text, Loader=_Loader)
+    assert read == [entry.model_dump(exclude_defaults=True) for entry in written]
+    as_written = read_as_written(text.encode("utf-8"))  # without the YAML parser
+    quoted_id = any(f"- id: {entry.id}\n" not in text for entry in written)
+    assert as_written is None if quoted_id else as_written == (text, read)
+
+
+@pytest.mark.parametrize("data", [ROOT / "data", MINI / "data"], ids=["real", "mini"])
+def test_a_file_as_the_build_writes_it_is_read_without_the_yaml_parser(data: Path) -> None:
+    raw = (data / "published.yml").read_bytes()
+    as_written = read_as_written(raw)
+    assert as_written is not None
+    assert as_written[1] == parse_document("published.yml", raw)[1]
+
+
+edits = st.lists(
+    st.tuples(st.integers(0, 400), st.integers(0, 3), st.sampled_from(EDITS)),
+    min_size=1,
+    max_size=3,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(slugs, st.tuples(quotes, st.booleans()), min_size=1, max_size=4), edits)
+def test_an_edited_file_is_read_as_the_yaml_loader_reads_it(
+    records: dict[str, tuple[str, bool]], changes: list[tuple[int, int, str]]
+) -> None:
+    """A hand edit: the text is read without the YAML parser only while it is laid out as a
+    build writes it, and then to the same entries; anything else goes to the YAML loader."""
+    written = [
+        PublishedId(id=name, paragraph="p01", quote=quote, retired=retired)
+        for name, (quote, retired) in sorted(records.items())
+    ]
+    text = published_file_text(Path("/nonexistent"), written)
+    for at, removed, inserted in changes:
+        text = text[:at] + inserted + text[at + removed :]
+    as_written = read_as_written(text.encode("utf-8", "surrogatepass"))
+    if as_written is not None:
+        document, data, problems = parse_document("p.yml", text.encode("utf-8", "surrogatepass"))
+        assert problems == [] and document is not None
+        assert as_written[1] == data
+
+
+@pytest.mark.parametrize(
+    ("text", "as_written"),
+    [
+        ('# c\n- id: a\n  paragraph: p01\n  quote: "q \\"r\\" \\\\ s"\n  retired: true\n', True),
+        ("# c\n[]\n", True),
+        ("- id: a\n- id: a\n", True),  # one id twice: the validation's to report, either way
+        ("- id: 0x1f\n", False),  # YAML 1.1 reads a hexadecimal number
+        ("- id: yes\n", False),  # and a boolean
+        ("- id: -\n  paragraph: p01\n", False),  # a list in a list
+        ("- id: a \n", False),  # a trailing space
+        ('- id: a\n  quote: "q"\n  paragraph: p01\n', False),  # fields in another order
+        ("- id: a\n  retired: false\n", False),
+        ('- id: a\n  quote: "x\ty"\n', False),  # a tab, which the writer escapes
+        ('- id: a\n  quote: "\\ud83d\\ude00"\n', False),  # two surrogates, not one character
+        ('- id: a\n  quote: "\\/"\n', False),  # an escape the writer does not write
+        ("# a\rb: c\n- id: a\n", False),  # a carriage return ends a comment
+        ("# only a comment\n", False),
+    ],
+)
+def test_only_the_layout_a_build_writes_is_read_without_the_yaml_parser(
+    text: str, as_written: bool
+) -> None:
+    raw = text.encode("utf-8", "surrogatepass")
+    found = read_as_written(raw)
+    assert (found is not None) == as_written
+    if found is not None:
+        document, data, problems = parse_document("p.yml", raw)
+        assert problems == [] and document is not None and found[1] == data

@@ -91,6 +91,37 @@ def test_a_hand_written_file_with_a_generated_name_is_refused(tmp_path: Path) ->
     assert snapshot(tmp_path) == before  # nothing written, not even the manifest
 
 
+def _three_writes(docs: Path) -> list[object]:
+    """A clash refused, a first write, a rewrite of one changed page: the reports and files."""
+    (docs / "themes").mkdir(parents=True)
+    (docs / "themes" / "b.md").write_text("mine\n", "utf-8")
+    pages = {"index.md": "home\n", "themes/a.md": "a\n", "themes/b.md": "b\n"}
+    refused = [
+        str(problem).replace(docs.as_posix(), "") for problem in write_pages(pages, docs).refused
+    ]
+    (docs / "themes" / "b.md").unlink()
+    first = write_pages(pages, docs)
+    second = write_pages({**pages, "themes/a.md": "a2\n"}, docs)
+    files = {path: text for path, (text, _) in snapshot(docs).items()}
+    return [refused, first.written, second.written, second.unchanged, files]
+
+
+def test_a_folder_that_cannot_be_listed_is_written_as_one_that_can(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer lists each folder once to skip looking for files that are not there; where a
+    folder cannot be listed, it looks for each file, with the same outcome."""
+    listed = _three_writes(tmp_path / "listed")
+
+    def unlistable(path: object) -> list[str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "listdir", unlistable)
+    assert _three_writes(tmp_path / "unlisted") == listed
+    assert listed[0] and listed[1] == ("index.md", "themes/a.md", "themes/b.md")
+    assert listed[2:4] == [("themes/a.md",), 2]
+
+
 def test_manifest_entries_cannot_point_outside_docs(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -127,7 +158,7 @@ from briefing.data.load import load_briefing
 
 after, stage = int(sys.argv[3]), sys.argv[4]
 calls = 0
-real_replace, real_fdopen = os.replace, os.fdopen
+real_replace, real_write = os.replace, os.write
 
 def counted() -> None:
     global calls
@@ -140,22 +171,15 @@ def replace(source, target):
         counted()
     real_replace(source, target)
 
-class HalfWriter:
-    def __init__(self, handle, mode):
-        self.file = real_fdopen(handle, mode)
-    def __enter__(self):
-        return self
-    def __exit__(self, *exc):
-        self.file.close()
-    def write(self, data):
-        self.file.write(data[: len(data) // 2])
-        self.file.flush()
-        counted()
-        self.file.write(data[len(data) // 2 :])
+def half_write(handle, data):  # half of a file's bytes written when it is killed
+    data, half = bytes(data), len(data) // 2
+    written = real_write(handle, data[:half])
+    counted()
+    return written + real_write(handle, data[half:])
 
 site.os.replace = replace
 if stage == "write":
-    site.os.fdopen = HalfWriter
+    site.os.write = half_write
 site.write_site(load_briefing(Path(sys.argv[1])).briefing, Path(sys.argv[2]))
 """
 

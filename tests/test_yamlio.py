@@ -27,6 +27,7 @@ def careful(text: str) -> object:
 def test_every_data_file_loads_the_same_either_way(path: Path) -> None:
     text = path.read_bytes().decode("utf-8", errors="replace")
     fast = _fast_load(text)
+    assert _fast_load(text.encode("utf-8")) == fast  # the bytes, as a build passes them
     if fast is _SLOW:
         return  # the careful path handles it (and reports what is wrong)
     assert fast == careful(text)
@@ -46,6 +47,8 @@ def test_every_data_file_loads_the_same_either_way(path: Path) -> None:
         "",  # nothing
         "# only a comment\n",
         "[" * 40 + "]" * 40 + "\n",  # deeper than 32 levels
+        "[" * 34 + "]" * 34 + "\n",  # a node at level 33, the first too deep
+        "a:\n" + "".join(f"{'  ' * n}- b:\n" for n in range(1, 17)) + "  " * 17 + "- c\n",
     ],
 )
 def test_unusual_text_takes_the_careful_path(text: str) -> None:

@@ -7,6 +7,8 @@ and never written over a hand-written file.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import os
 import secrets
@@ -55,6 +57,7 @@ def write_site(briefing: Briefing, docs_dir: Path) -> WriteReport:
 def write_pages(pages: Mapping[str, str], docs_dir: Path) -> WriteReport:
     """Write `pages` under `docs_dir`, leaving hand-written files untouched."""
     previous = read_manifest(docs_dir)
+    folders = _Folders()
     clashes = tuple(
         Problem(
             (docs_dir / path).as_posix(),
@@ -63,7 +66,9 @@ def write_pages(pages: Mapping[str, str], docs_dir: Path) -> WriteReport:
             "hand-written file has the name of a generated page; rename or move it",
         )
         for path in pages
-        if path not in previous and (docs_dir / path).exists()
+        if path not in previous
+        and folders.may_hold(os.path.join(docs_dir, path))
+        and (docs_dir / path).exists()
     )
     if clashes:
         return WriteReport(refused=clashes)
@@ -71,10 +76,44 @@ def write_pages(pages: Mapping[str, str], docs_dir: Path) -> WriteReport:
     # generated file the next run would mistake for a hand-written one.
     _write_manifest(docs_dir, previous | set(pages))
     _remove_leftover_temporaries(docs_dir)
-    written = tuple(path for path, text in pages.items() if write_if_changed(docs_dir / path, text))
+    written = tuple(
+        path
+        for path, text in pages.items()
+        if write_if_changed(os.path.join(docs_dir, path), text, folders)
+    )
     removed = tuple(sorted(path for path in previous - set(pages) if _remove(docs_dir, path)))
     _write_manifest(docs_dir, set(pages))
     return WriteReport(written, len(pages) - len(written), removed)
+
+
+class _Folders:
+    """What one write has learnt of the folders it writes into, to spare thousands of system
+    calls: the names each folder held when first listed, and the folders already made. Paths
+    are strings here: pathlib's objects cost more than the system calls spared."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, set[str] | None] = {}
+        self._made: set[str] = set()
+
+    def may_hold(self, path: str) -> bool:
+        """False only when `path` was not in its folder's listing (or its folder did not
+        exist): no file to compare with or to clash with. True when unsure."""
+        folder, name = os.path.split(path)
+        if folder not in self._names:
+            try:
+                self._names[folder] = set(os.listdir(folder or os.curdir))
+            except (FileNotFoundError, NotADirectoryError):
+                self._names[folder] = set()
+            except OSError:  # unreadable: look for each file, as if not listed
+                self._names[folder] = None
+        names = self._names[folder]
+        return names is None or name in names
+
+    def make(self, folder: str) -> None:
+        """Make `folder` and its parents, once per write."""
+        if folder not in self._made:
+            os.makedirs(folder or os.curdir, exist_ok=True)
+            self._made.add(folder)
 
 
 def write_into_site(pages: Mapping[str, str], site_dir: Path) -> None:
@@ -126,38 +165,68 @@ def _write_manifest(docs_dir: Path, paths: set[str]) -> None:
     write_if_changed(docs_dir / MANIFEST, json.dumps(sorted(paths), indent=1) + "\n")
 
 
-def write_if_changed(path: Path, text: str) -> bool:
+def write_if_changed(
+    path: str | os.PathLike[str], text: str, folders: _Folders | None = None
+) -> bool:
     """Write `text` to `path` atomically, unless the file already holds exactly these bytes (a
-    rewrite would wake every watcher); return whether it was written."""
-    data = text.encode("utf-8")
+    rewrite would wake every watcher); return whether it was written. `folders`: what this
+    write has learnt of the folders so far, if it writes many files."""
+    target, data = os.fspath(path), text.encode("utf-8")
+    if (folders is None or folders.may_hold(target)) and _holds(target, data):
+        return False
+    folder = os.path.dirname(target)
+    if folders is None:
+        os.makedirs(folder or os.curdir, exist_ok=True)
+    else:
+        folders.make(folder)
+    handle, temporary = _create_temporary(folder)
     try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = _create_temporary(path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
+        try:
+            _write_all(handle, data)
+        finally:
+            os.close(handle)
+        os.replace(temporary, target)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(temporary)
         raise
     return True
 
 
-def _create_temporary(folder: Path) -> tuple[int, Path]:
+def _holds(path: str, data: bytes) -> bool:
+    """Whether the file at `path` holds exactly `data` (False if it cannot be read)."""
+    try:
+        with open(path, "rb") as file:
+            return file.read() == data
+    except OSError:
+        return False
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    """All of `data` into the open file `handle`, straight through the descriptor: a file
+    object would first ask whether it is a terminal and where it stands, two system calls."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view) :]
+
+
+def _create_temporary(folder: str) -> tuple[int, str]:
     """A new, empty temporary file in `folder`, opened for writing. Not `tempfile.mkstemp`: its
     files are private (0600), and the rename would leave every generated page unreadable to
     others; created with 0666, the umask gives the mode a plain open() would."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
-        temporary = folder / f"{TEMPORARY_PREFIX}{secrets.token_hex(8)}"
+        temporary = os.path.join(folder, f"{TEMPORARY_PREFIX}{_RUN}-{next(_SERIAL)}")
         try:
             return os.open(temporary, flags, 0o666), temporary
-        except FileExistsError:  # a clash of 64 random bits: draw again
+        except FileExistsError:  # another process drew the same 64 random bits: the next name
             continue
+
+
+_RUN = secrets.token_hex(8)
+"""This process's part of a temporary name, drawn once: another writer's differs..."""
+_SERIAL = itertools.count()
+"""...and a serial number tells this process's temporary files apart."""
 
 
 def _remove_leftover_temporaries(docs_dir: Path) -> None:

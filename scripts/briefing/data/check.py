@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from briefing.data.problems import Problem, Severity
-from briefing.data.records import SINGULAR, Collection, Loaded, Origin
+from briefing.data.records import COLLECTIONS, SINGULAR, Collection, Loaded, Origin
 from briefing.data.text import (
     Marker,
     markers,
@@ -22,6 +21,7 @@ from briefing.model import (
     RESERVED_TARGET_IDS,
     Claim,
     ParagraphRole,
+    Relation,
     SourceRole,
 )
 
@@ -73,24 +73,32 @@ def _check_unique_ids(loaded: Loaded) -> Iterator[Problem]:
 
     Every id is registered before any alias: an alias that takes an id is reported at the alias,
     where it was added, whichever file comes first."""
-    owners: dict[str, str] = {}
+    # Who took each id or alias, put in words only for a clash: (kind, record id, as an alias).
+    owners: dict[str, tuple[str, str, bool]] = {}
     for kind, collection in loaded.collections.items():
         for record_id in collection.records:
-            owner = f"{SINGULAR[kind]} '{record_id}'"
             if record_id in owners:
-                message = f"id '{record_id}' of {owner} is already used by {owners[record_id]}"
+                owner, first = _owner(kind, record_id), _owner(*owners[record_id])
+                message = f"id '{record_id}' of {owner} is already used by {first}"
                 yield collection.origins[record_id].problem("id", message=message)
             else:
-                owners[record_id] = owner
+                owners[record_id] = (kind, record_id, False)
     for kind, collection in loaded.collections.items():
+        if "aliases" not in COLLECTIONS[kind].model_fields:
+            continue  # only claims have aliases; asking the others' records costs an exception each
         for record_id, record in collection.records.items():
-            owner = f"{SINGULAR[kind]} '{record_id}'"
-            for number, alias in enumerate(getattr(record, "aliases", ())):
+            for number, alias in enumerate(record.aliases):
                 if alias in owners:
-                    message = f"alias '{alias}' of {owner} is already used by {owners[alias]}"
+                    owner, first = _owner(kind, record_id), _owner(*owners[alias])
+                    message = f"alias '{alias}' of {owner} is already used by {first}"
                     yield collection.origins[record_id].problem("aliases", number, message=message)
                 else:
-                    owners[alias] = f"{owner} (as an alias)"
+                    owners[alias] = (kind, record_id, True)
+
+
+def _owner(kind: str, record_id: str, as_alias: bool = False) -> str:
+    """A record in words: "claim 'gas-deal'", or "claim 'gas-deal' (as an alias)"."""
+    return f"{SINGULAR[kind]} '{record_id}'" + (" (as an alias)" if as_alias else "")
 
 
 def _check_reserved_ids(loaded: Loaded) -> Iterator[Problem]:
@@ -119,17 +127,22 @@ def _check_paragraph_numbers(loaded: Loaded) -> Iterator[Problem]:
 
 def _check_claim_references(loaded: Loaded) -> Iterator[Problem]:
     paragraphs = _paragraphs(loaded)
-    for claim_id, claim in _claims(loaded).records.items():
-        origin = _claims(loaded).origins[claim_id]
+    claims = _claims(loaded)
+    for claim_id, claim in claims.records.items():
         for field, kind, verb in CLAIM_REFERENCES:
             value = getattr(claim, field)
-            refs = [(None, value)] if isinstance(value, str) else list(enumerate(value or ()))
-            for number, ref in refs:
-                sub = (field,) if number is None else (field, number)
-                yield from _reference(loaded, origin, sub, ref, kind, f"claim '{claim_id}' {verb}")
+            known = loaded.collections[kind].records
+            refs = [value] if isinstance(value, str) else value or ()
+            for number, ref in enumerate(refs):
+                if ref in known:  # nearly every one: the message is built only for the others
+                    continue
+                sub = (field,) if isinstance(value, str) else (field, number)
+                what = f"claim '{claim_id}' {verb}"
+                yield from _reference(loaded, claims.origins[claim_id], sub, ref, kind, what)
         if claim.paragraph not in paragraphs:
             message = f"claim '{claim_id}' comes from unknown paragraph '{claim.paragraph}'"
-            yield origin.problem("paragraph", message=message + _hint(claim.paragraph, paragraphs))
+            hint = loaded.hints.hint("paragraphs", claim.paragraph, paragraphs)
+            yield claims.origins[claim_id].problem("paragraph", message=message + hint)
 
 
 def _reference(
@@ -143,17 +156,12 @@ def _reference(
     if other is not None:
         hint = f"; '{ref}' is {_article(SINGULAR[other])}, not {_article(SINGULAR[kind])}"
     else:
-        hint = _hint(ref, known)
+        hint = loaded.hints.hint(kind, ref, known)
     yield origin.problem(*sub, message=f"{what} '{ref}'{hint}")
 
 
 def _article(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
-
-
-def _hint(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _check_argument(loaded: Loaded) -> Iterator[Problem]:
@@ -208,6 +216,8 @@ def _check_sentence_sources(
 ) -> Iterator[Problem]:
     """A marker is evidence only for what its own sentence says: a claim cites only markers
     that stand in the sentence (or sentences) its quote comes from."""
+    if not claim.sources:
+        return  # nothing cited, nothing to place
     quoted = quote_sentences(text, claim.quote)
     if not quoted:
         return  # the quote check reports it
@@ -237,14 +247,19 @@ def _check_sources(loaded: Loaded) -> Iterator[Problem]:
     roles = {paragraph.id: paragraph.role for paragraph in loaded.article.paragraphs}
     paragraphs = _paragraphs(loaded)
     collection = loaded.collections["sources"]
+    found_in: dict[str, tuple[list[str], set[str]]] = {}  # markers as written, and normalised
     for source_id, source in collection.records.items():
         origin = collection.origins[source_id]
         if source.paragraph not in paragraphs:
             message = f"source '{source_id}' sits in unknown paragraph '{source.paragraph}'"
-            yield origin.problem("paragraph", message=message + _hint(source.paragraph, paragraphs))
+            hint = loaded.hints.hint("paragraphs", source.paragraph, paragraphs)
+            yield origin.problem("paragraph", message=message + hint)
             continue
-        found = markers(paragraphs[source.paragraph])
-        if normalize(source.cited_as) not in {normalize(marker) for marker in found}:
+        if source.paragraph not in found_in:  # once per paragraph, not once per source
+            written = markers(paragraphs[source.paragraph])
+            found_in[source.paragraph] = (written, {normalize(marker) for marker in written})
+        found, normalized = found_in[source.paragraph]
+        if normalize(source.cited_as) not in normalized:
             listed = ", ".join(f"[{marker}]" for marker in found) or "none"
             message = (
                 f"source '{source_id}': '{source.cited_as}' is not a citation marker of "
@@ -284,36 +299,49 @@ def _check_relations(loaded: Loaded) -> Iterator[Problem]:
     actors = loaded.collections["actors"]
     claims = _claims(loaded).records
     for actor_id, actor in actors.records.items():
-        origin = actors.origins[actor_id]
         for number, relation in enumerate(actor.relations):
-            what = f"actor '{actor_id}' relation {number + 1} ({relation.kind})"
-            yield from _reference(
-                loaded,
-                origin,
-                ("relations", number, "to"),
-                relation.to,
-                "actors",
-                f"{what} points to unknown actor",
-            )
-            yield from _reference(
-                loaded,
-                origin,
-                ("relations", number, "claim"),
-                relation.claim,
-                "claims",
-                f"{what} is evidenced by unknown claim",
-            )
             claim = claims.get(relation.claim)
-            if claim is None or relation.to not in actors.records:
-                continue
-            named = {*claim.actors, claim.attributed_to}
-            for end in (actor_id, relation.to):
-                if end not in named:
-                    message = (
-                        f"{what} is evidenced by claim '{relation.claim}',"
-                        f" which does not name actor '{end}'"
-                    )
-                    yield origin.problem("relations", number, "claim", message=message)
+            if claim is not None and relation.to in actors.records:
+                named = {*claim.actors, claim.attributed_to}
+                if actor_id in named and relation.to in named:
+                    continue  # nearly every relation: messages are built only for the others
+            yield from _relation_problems(loaded, actor_id, number, relation)
+
+
+def _relation_problems(
+    loaded: Loaded, actor_id: str, number: int, relation: Relation
+) -> Iterator[Problem]:
+    """What is wrong with one of an actor's relations: an end or its claim unknown, or an end
+    the claim does not name."""
+    origin = loaded.collections["actors"].origins[actor_id]
+    what = f"actor '{actor_id}' relation {number + 1} ({relation.kind})"
+    yield from _reference(
+        loaded,
+        origin,
+        ("relations", number, "to"),
+        relation.to,
+        "actors",
+        f"{what} points to unknown actor",
+    )
+    yield from _reference(
+        loaded,
+        origin,
+        ("relations", number, "claim"),
+        relation.claim,
+        "claims",
+        f"{what} is evidenced by unknown claim",
+    )
+    claim = _claims(loaded).records.get(relation.claim)
+    if claim is None or relation.to not in loaded.collections["actors"].records:
+        return
+    named = {*claim.actors, claim.attributed_to}
+    for end in (actor_id, relation.to):
+        if end not in named:
+            message = (
+                f"{what} is evidenced by claim '{relation.claim}',"
+                f" which does not name actor '{end}'"
+            )
+            yield origin.problem("relations", number, "claim", message=message)
 
 
 def _check_coverage(loaded: Loaded) -> Iterator[Problem]:

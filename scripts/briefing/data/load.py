@@ -141,20 +141,10 @@ def _load_collection(path: Path, kind: str, model: type[BaseModel], loaded: Load
         return
     collection = loaded.collections[kind]
     for number, item in enumerate(data):
-        raw_id = item.get("id") if isinstance(item, dict) else None
-        label = (
-            f"{SINGULAR[kind]} '{raw_id}'"
-            if isinstance(raw_id, str)
-            else f"{SINGULAR[kind]} #{number + 1}"
-        )
         try:
             record = model.model_validate(item)
         except ValidationError as error:
-            loaded.problems.extend(_model_problems(document, (number,), label, error, model))
-            loaded.incomplete.add(kind)
-            if isinstance(raw_id, str):
-                loaded.raw_ids.add(raw_id)
-                loaded.invalid_ids.setdefault(kind, set()).add(raw_id)
+            _reject(document, kind, number, item, error, loaded)
             continue
         record_id: str = record.id  # type: ignore[attr-defined]
         if record_id in collection.records:
@@ -165,6 +155,24 @@ def _load_collection(path: Path, kind: str, model: type[BaseModel], loaded: Load
             continue
         collection.records[record_id] = record
         collection.origins[record_id] = Origin(document, (number,))
+
+
+def _reject(
+    document: Document, kind: str, number: int, item: object, error: ValidationError, loaded: Loaded
+) -> None:
+    """Report an invalid record, and keep its id (if it has one) as known: references to it are
+    not reported again."""
+    raw_id = item.get("id") if isinstance(item, dict) else None
+    label = (
+        f"{SINGULAR[kind]} '{raw_id}'"
+        if isinstance(raw_id, str)
+        else f"{SINGULAR[kind]} #{number + 1}"
+    )
+    loaded.problems.extend(_model_problems(document, (number,), label, error, COLLECTIONS[kind]))
+    loaded.incomplete.add(kind)
+    if isinstance(raw_id, str):
+        loaded.raw_ids.add(raw_id)
+        loaded.invalid_ids.setdefault(kind, set()).add(raw_id)
 
 
 def _model_problems(

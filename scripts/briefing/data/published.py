@@ -16,17 +16,15 @@ from __future__ import annotations
 
 import difflib
 import functools
-import json
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from briefing.data.messages import describe_error
 from briefing.data.problems import Problem, Severity
+from briefing.data.published_yaml import entry_yaml, read_as_written
 from briefing.data.records import (
     PUBLISHED_FILE,
     Briefing,
@@ -91,7 +89,11 @@ def _parse(
 ) -> tuple[tuple[PublishedId, ...], Document | None, tuple[Problem, ...]]:
     """Parse and validate the file's bytes. Cached: a build reads the file when it loads the data
     and again when it records the ids, and at scale parsing it costs as much as writing it."""
-    document, data, problems = parse_document(name, raw)
+    as_written = read_as_written(raw)
+    if as_written is None:
+        document, data, problems = parse_document(name, raw)
+    else:  # as a build wrote it: read without the YAML parser
+        document, data, problems = Document(name, as_written[0]), as_written[1], []
     if document is None:
         return (), None, tuple(problems)
     if not isinstance(data, list):
@@ -99,11 +101,18 @@ def _parse(
         found = shapes.get(type(data), type(data).__name__)
         message = f"expected a list of published ids (each item starting with '- '), found {found}"
         return (), document, (document.problem((), message),)
+    return _validate(document, data)
+
+
+def _validate(
+    document: Document, data: list[Any]
+) -> tuple[tuple[PublishedId, ...], Document, tuple[Problem, ...]]:
+    """The valid entries, and a problem for each field of the others."""
     try:  # one call for the whole list; item by item only to report what is wrong
         return tuple(PUBLISHED.validate_python(data)), document, ()
     except ValidationError:
         pass
-    entries = []
+    entries, problems = [], []
     for number, item in enumerate(data):
         try:
             entries.append(PublishedId.model_validate(item))
@@ -190,50 +199,24 @@ def published_text(briefing: Briefing, previous: list[PublishedId], data_dir: Pa
     """The published file after publishing `briefing`: the previous entries, each current claim
     id and alias (re)recorded with its claim's paragraph and quote (a retired id in use again is
     published again), sorted by id."""
-    entries = {entry.id: entry for entry in previous}
+    # Each entry's fields (paragraph, quote, retired) by id: no model needed to write them.
+    entries = {entry.id: (entry.paragraph, entry.quote, entry.retired) for entry in previous}
     for claim in briefing.claims.values():
         for name in (claim.id, *claim.aliases):
-            # Built from a valid claim, so valid: constructed without validating it again.
-            entry = PublishedId.model_construct(
-                id=name, paragraph=claim.paragraph, quote=claim.quote, retired=False
-            )
-            entries[name] = entry
-    return published_file_text(data_dir, [entries[name] for name in sorted(entries)])
+            entries[name] = (claim.paragraph, claim.quote, False)
+    body = "".join(entry_yaml(name, *entries[name]) for name in sorted(entries))
+    return _file_text(data_dir, body)
 
 
 def published_file_text(data_dir: Path, entries: list[PublishedId]) -> str:
+    """The published file holding `entries`, in their order."""
+    body = "".join(
+        entry_yaml(entry.id, entry.paragraph, entry.quote, entry.retired) for entry in entries
+    )
+    return _file_text(data_dir, body)
 
+
+def _file_text(data_dir: Path, body: str) -> str:
+    """The file around its entries' text: the schema line, the header, and `[]` for no entry."""
     schema_line = schema_comment(data_dir, data_dir / PUBLISHED_FILE)
-    body = "".join(map(_entry_yaml, entries)) if entries else "[]\n"
-    return f"{schema_line}\n{HEADER}{body}"
-
-
-def _entry_yaml(entry: PublishedId) -> str:
-    """One entry as YAML, written here rather than by PyYAML: at 13,100 claims its emitter takes
-    1.4 s (libyaml's 0.4 s) for what this does in 0.01 s. Ids and paragraph ids are slugs, plain
-    scalars unless YAML would read them as something else; the quote is always double-quoted."""
-    lines = [f"- id: {_plain(entry.id)}\n"]
-    if entry.paragraph is not None:
-        lines.append(f"  paragraph: {_plain(entry.paragraph)}\n")
-    if entry.quote is not None:
-        lines.append(f"  quote: {_double_quoted(entry.quote)}\n")
-    if entry.retired:
-        lines.append("  retired: true\n")
-    return "".join(lines)
-
-
-def _plain(slug: str) -> str:
-    """A slug as written: plain, unless YAML 1.1 reads it as a number, boolean or null."""
-    resolvers = yaml.SafeLoader.yaml_implicit_resolvers.get(slug[:1], [])
-    return _double_quoted(slug) if any(regexp.match(slug) for _, regexp in resolvers) else slug
-
-
-_JSON_STRING: Callable[[str], str] = json.encoder.encode_basestring
-# A JSON string is a YAML double-quoted scalar, except for characters JSON leaves as they are and
-# YAML does not: DEL and the C1 controls (NEL is a line break), the line and paragraph
-# separators, lone surrogates and the two non-characters. They are written as \u escapes.
-_NOT_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-
-
-def _double_quoted(text: str) -> str:
-    return _NOT_YAML.sub(lambda match: f"\\u{ord(match.group()):04x}", _JSON_STRING(text))
+    return f"{schema_line}\n{HEADER}{body}" if body else f"{schema_line}\n{HEADER}[]\n"

@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from briefing.data.hints import Hints
 from briefing.data.problems import Problem, Severity
 from briefing.data.yamlio import Document, Loc
 from briefing.model import Actor, Article, Claim, Lever, Source, Target, Theme
@@ -86,6 +87,8 @@ class Loaded:
     incomplete: set[str] = field(default_factory=set)
     """Kinds with an unreadable file or an invalid record: checks that need them all are skipped."""
     problems: list[Problem] = field(default_factory=list)
+    hints: Hints = field(default_factory=Hints)
+    """The 'did you mean' hints given so far: a few per kind of id."""
 
 
 def data_files(data_dir: Path, kind: str) -> list[Path]:

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml import (  # names, not attributes: looked up for each of a file's events
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from briefing.data.problems import Problem, Severity
 
@@ -91,7 +100,7 @@ def parse_document(path: str, raw: bytes) -> tuple[Document | None, Any, list[Pr
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, None, [_decode_problem(path, raw, error)]
-    fast = _fast_load(text)
+    fast = _fast_load(raw)  # the bytes, as libyaml reads them: no encoding of `text` again
     if fast is not _SLOW:
         return Document(path, text), fast, []
     alias = _first_alias(path, text)
@@ -120,72 +129,76 @@ _SLOW = object()
 _STR = "tag:yaml.org,2002:str"
 
 
-def _fast_load(text: str) -> Any:
-    """The data of a plain, valid document, built straight from libyaml's events: no node tree,
+def _fast_load(text: str | bytes) -> Any:
+    """The data of a plain, valid document (as text, or as UTF-8 bytes, which libyaml reads
+    without the text being encoded for it), built straight from libyaml's events: no node tree,
     no second walk, no constructor machinery (most of a large briefing's load time went there).
     Anything unusual (a tag, an anchor or alias, a merge key, a duplicate or non-text key, deep
     nesting, several documents, a syntax error) returns `_SLOW`, and the careful path parses the
     text again to report it exactly. Positions are found later, only when a problem needs one."""
+    loader = _SafeLoader(text)
+    # None after the last event; typed loosely (a hot loop). `yaml.parse` wraps it more slowly.
+    next_event: Callable[[], Any] = loader.get_event
     resolvers = _RESOLVERS
-    stack: list[Any] = []  # open lists and dicts; a dict's pending key follows it on the stack
+    parents: list[tuple[Any, Any]] = []  # each enclosing collection, with its pending key
+    collection: Any = None  # the innermost open list or dict; None outside the root
+    key: Any = _NO_KEY  # in a dict: the key read, waiting for its value
     root: Any = _SLOW
     try:
-        events: Iterator[Any] = yaml.parse(text, Loader=_SafeLoader)  # typed loosely: hot loop
-        for event in events:
+        while (event := next_event()) is not None:
             kind = type(event)
-            if kind is yaml.ScalarEvent:
-                if event.anchor is not None or (event.tag not in (None, "!")):
+            if kind is ScalarEvent:
+                if event.anchor is not None or event.tag not in (None, "!"):
                     return _SLOW
                 value: Any = event.value
                 # Most plain scalars start with a letter no implicit type can start with.
                 if event.implicit[0] and value[:1] in resolvers:
-                    tag = _resolve(resolvers, value)
+                    tag = _resolve(value)
                     if tag != _STR:
                         value = _construct_scalar(tag, event)
                         if value is _SLOW:
                             return _SLOW
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if event.anchor is not None or event.tag is not None or len(stack) > MAX_DEPTH:
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None or len(parents) >= MAX_DEPTH:
                     return _SLOW
-                stack.append({} if kind is yaml.MappingStartEvent else [])
+                parents.append((collection, key))
+                collection, key = ({} if kind is MappingStartEvent else []), _NO_KEY
                 continue
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                value = stack.pop()
-            elif kind is yaml.DocumentStartEvent:
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                value = collection
+                collection, key = parents.pop()
+            elif kind is DocumentStartEvent:
                 if root is not _SLOW:
                     return _SLOW  # a second document
                 continue
-            elif kind is yaml.AliasEvent:
+            elif kind is AliasEvent:
                 return _SLOW
             else:
-                continue  # stream start, document end
-            top = stack[-1] if stack else None
-            if top is None:
+                continue  # stream start and end, document end
+            if collection is None:
                 root = value
-            elif type(top) is list:
-                top.append(value)
-            elif type(top) is _Key:
-                stack.pop()
-                mapping: dict[Any, Any] = stack[-1]
-                if top.key in mapping:
-                    return _SLOW  # a duplicate key
-                mapping[top.key] = value
-            else:
-                if not isinstance(value, str | int | float | bool) or value == "<<":
+            elif type(collection) is list:
+                collection.append(value)
+            elif key is _NO_KEY:
+                if not isinstance(value, _KEY_TYPES) or value == "<<":
                     return _SLOW  # a key that is not text, or a merge key
-                stack.append(_Key(value))
+                key = value
+            elif key in collection:
+                return _SLOW  # a duplicate key
+            else:
+                collection[key] = value
+                key = _NO_KEY
     except yaml.YAMLError:
         return _SLOW
+    finally:
+        loader.dispose()
     return _SLOW if root is _SLOW or root is None else root
 
 
-class _Key:
-    """A mapping key waiting for its value, on the stack of open collections."""
-
-    __slots__ = ("key",)
-
-    def __init__(self, key: object) -> None:
-        self.key = key
+_NO_KEY = object()
+"""In `_fast_load`, the pending key of a dict whose next scalar is a key."""
+_KEY_TYPES = (str, int, float, bool)
+"""What a plain key may be: text, or a scalar YAML reads as a number or boolean."""
 
 
 _RESOLVERS: dict[str, list[tuple[str, Any]]] = {
@@ -196,9 +209,10 @@ _RESOLVERS: dict[str, list[tuple[str, Any]]] = {
 """The project loader's implicit resolvers (YAML 1.1, dates left as text) by first character."""
 
 
-def _resolve(resolvers: dict[str, list[tuple[str, Any]]], value: str) -> str:
+@functools.lru_cache(maxsize=4096)  # keys, kinds and ids recur in every record
+def _resolve(value: str) -> str:
     """The tag PyYAML's resolver gives a plain scalar."""
-    for tag, regexp in resolvers.get(value[:1], []):
+    for tag, regexp in _RESOLVERS.get(value[:1], []):
         if regexp.match(value):
             return str(tag)
     return _STR

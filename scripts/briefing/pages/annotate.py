@@ -8,11 +8,12 @@ crosses a marker is then two marks, one inside the link and one outside, never c
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise
 
-from briefing.data.text import ESCAPED, QUOTES, marker_matches
+from briefing.data.text import ESCAPED, fold, marker_matches, normalize
 from briefing.pages.markup import html_text, md_text
 
 
@@ -44,14 +45,20 @@ def annotate_paragraph(
     """Markdown for one paragraph. `marker_sources` maps each marker's number in the paragraph
     to its source id; `sources_page` is the register's path from the article page."""
     text = " ".join(text.split())
-    spans = _quote_spans(text, quotes)
+    markers = [(m.start(1), m.end(1)) for m in marker_matches(text)]
+    # Hidden: markers' brackets and escapes' backslashes, which the page does not show.
+    hidden = {i for start, end in markers for i in (start - 1, end)}
+    hidden |= {match.start() for match in ESCAPED.finditer(text)}
+    spans = _quote_spans(text, quotes, hidden)
     starts: dict[int, list[str]] = {}
     for claim, (start, _) in spans.items():
         starts.setdefault(start, []).append(claim)
+    anchors = sorted(starts.items())
     tips = {quote.claim: quote.tip for quote in quotes}
     out: list[str] = []
-    for marker, run in groupby(_pieces(text, spans), key=lambda piece: piece.marker):
-        body = "".join(_marked(text, piece, starts, tips) for piece in run)
+    pieces = _pieces(text, markers, hidden, spans)
+    for marker, run in groupby(pieces, key=lambda piece: piece.marker):
+        body = "".join(_marked(piece, anchors, tips) for piece in run)
         if marker is None:
             out.append(body)
         else:
@@ -60,18 +67,16 @@ def annotate_paragraph(
     return "".join(out)
 
 
-def _pieces(text: str, spans: dict[str, tuple[int, int]]) -> list[_Piece]:
+def _pieces(
+    text: str, markers: list[tuple[int, int]], hidden: set[int], spans: dict[str, tuple[int, int]]
+) -> list[_Piece]:
     """The paragraph cut at every edge of a quote or a marker; markers' brackets left out."""
-    markers = [(m.start(1), m.end(1)) for m in marker_matches(text)]
-    # Hidden: markers' brackets and escapes' backslashes, which the page does not show.
-    brackets = {i for start, end in markers for i in (start - 1, end)}
-    brackets |= {match.start() for match in ESCAPED.finditer(text)}
-    edges = {0, len(text), *brackets, *(i + 1 for i in brackets)}
+    edges = {0, len(text), *hidden, *(i + 1 for i in hidden)}
     edges.update(i for span in (*markers, *spans.values()) for i in span)
     cuts = sorted(edge for edge in edges if 0 <= edge <= len(text))
     pieces = []
     for start, end in pairwise(cuts):
-        if start in brackets:
+        if start in hidden:
             continue
         marker = next((n for n, (a, b) in enumerate(markers) if a <= start < b), None)
         claims = tuple(claim for claim, (a, b) in spans.items() if a <= start < b)
@@ -83,7 +88,7 @@ def _pieces(text: str, spans: dict[str, tuple[int, int]]) -> list[_Piece]:
         if (
             last
             and (last.marker, last.claims) == (piece.marker, piece.claims)
-            and all(i in brackets for i in range(last.end, piece.start))
+            and all(i in hidden for i in range(last.end, piece.start))
         ):
             words = last.words + piece.words
             merged[-1] = _Piece(last.start, piece.end, piece.marker, piece.claims, words)
@@ -92,15 +97,16 @@ def _pieces(text: str, spans: dict[str, tuple[int, int]]) -> list[_Piece]:
     return merged
 
 
-def _marked(text: str, piece: _Piece, starts: dict[int, list[str]], tips: dict[str, str]) -> str:
+def _marked(piece: _Piece, anchors: list[tuple[int, list[str]]], tips: dict[str, str]) -> str:
     """One piece of text covered by the same claims, marked. Inside a marker's link it is not
     focusable itself (HTML allows no tabindex inside a link): the link takes the focus and
-    shows the tip instead."""
+    shows the tip instead. `anchors`: where quotes start, in order, with their claims."""
     words = md_text(piece.words)
     if not piece.claims:
         return words
-    anchors = [c for at in sorted(starts) if piece.start <= at < piece.end for c in starts[at]]
-    first, *others = anchors or [""]
+    first, *others = [
+        c for at, claims in anchors if piece.start <= at < piece.end for c in claims
+    ] or [""]
     extra = "".join(f'<span class="quote-anchor" id="q-{claim}"></span>' for claim in others)
     # Only where a quote starts can it be focused: one stop per quote for the keyboard, and a
     # tap there shows the tooltip on phones, which have no hover.
@@ -115,17 +121,33 @@ def _marked(text: str, piece: _Piece, starts: dict[int, list[str]], tips: dict[s
     )
 
 
-def _quote_spans(text: str, quotes: Sequence[Quote]) -> dict[str, tuple[int, int]]:
+def _quote_spans(
+    text: str, quotes: Sequence[Quote], hidden: set[int]
+) -> dict[str, tuple[int, int]]:
     """Where each quote lies in `text` (white space already collapsed), compared as the quote
-    check compares: markers' brackets dropped, quotes and dashes folded."""
-    hidden = {i for m in marker_matches(text) for i in (m.start(), m.end() - 1)}
-    hidden |= {match.start() for match in ESCAPED.finditer(text)}
-    kept = [i for i in range(len(text)) if i not in hidden]
-    folded = "".join(text[i] for i in kept).translate(QUOTES)
+    check compares: the `hidden` characters (markers' brackets, escapes' backslashes) dropped,
+    quotes and dashes folded."""
+    shown: list[str] = []  # the stretches of text between hidden characters
+    shown_starts: list[int] = []  # where each stretch starts in the shown text...
+    text_starts: list[int] = []  # ...and in `text`
+    position, length = 0, 0
+    for end in (*sorted(hidden), len(text)):
+        if end > position:
+            shown_starts.append(length)
+            text_starts.append(position)
+            shown.append(text[position:end])
+            length += end - position
+        position = end + 1
+    folded = fold("".join(shown))  # one character for one
+
+    def in_text(at: int) -> int:
+        stretch = bisect_right(shown_starts, at) - 1
+        return text_starts[stretch] + at - shown_starts[stretch]
+
     spans: dict[str, tuple[int, int]] = {}
     for quote in quotes:
-        wanted = " ".join(quote.words.translate(QUOTES).split())
+        wanted = normalize(quote.words)
         at = folded.find(wanted) if wanted else -1
         if at >= 0:
-            spans[quote.claim] = (kept[at], kept[at + len(wanted) - 1] + 1)
+            spans[quote.claim] = (in_text(at), in_text(at + len(wanted) - 1) + 1)
     return spans

@@ -3,6 +3,7 @@ theme, paragraph, actor and source; relations both ways), so no page scans the w
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -10,7 +11,7 @@ from typing import Any, NamedTuple
 from briefing.data.records import Briefing
 from briefing.model import Actor, Claim, Source, SourceRole
 from briefing.pages import labels
-from briefing.pages.evidence import Status, claim_evidence, place_sources
+from briefing.pages.evidence import Status, claim_evidence, evidence_words, place_sources
 
 
 def claim_order(briefing: Briefing) -> list[Claim]:
@@ -41,6 +42,7 @@ def build_context(briefing: Briefing) -> dict[str, Any]:
         "citations": citations,
         "citations_by_paragraph": _by_paragraph(briefing, citations),
         "evidence": evidence,
+        "evidence_words": functools.partial(evidence_words, evidence, briefing.sources),
         "places": places,
         "evidence_counts": {status.value: statuses[status] for status in Status},
         "addressed": sum(1 for source in citations if source.url),

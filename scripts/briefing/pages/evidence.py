@@ -4,13 +4,15 @@ stand elsewhere in its sentence. Nobody types this; every briefing gets it."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from briefing.data.records import Briefing
 from briefing.data.text import Marker, quote_sentences
 from briefing.data.text import place_sources as place_markers_of
-from briefing.model import Claim
+from briefing.model import Claim, Source
+from briefing.pages.markup import md
 
 
 class Status(StrEnum):
@@ -66,3 +68,27 @@ def _evidence(claim: Claim, text: str, by_sentence: dict[tuple[str, int], list[s
         for source_id in by_sentence.get((claim.paragraph, sentence), [])
     ]
     return Evidence((), tuple(context))
+
+
+def evidence_words(
+    evidence: Mapping[str, Evidence], sources: Mapping[str, Source], claim_id: str, up: str
+) -> str:
+    """What backs a claim, in words: the markers it cites, each linking to its place in the
+    article and to the register; or the markers elsewhere in its sentence; or none. Python, not
+    a template macro: it is said once for every claim, and a macro call costs several times
+    more than the text it writes. `up` leads from the page to the site's root."""
+    found = evidence[claim_id]
+    if found.cited:
+        return f"cites {_marker_links(found.cited, sources, up)}"
+    if found.sentence:
+        links = _marker_links(found.sentence, sources, up)
+        return f"no citation of its own; its sentence cites {links}"
+    return "no citation in the article"
+
+
+def _marker_links(ids: Sequence[str], sources: Mapping[str, Source], up: str) -> str:
+    return ", ".join(
+        f"[“{md(sources[source_id].cited_as)}”]({up}article/index.md#m-{source_id})"
+        f" ([register]({up}sources/index.md#{source_id}))"
+        for source_id in ids
+    )

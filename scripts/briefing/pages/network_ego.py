@@ -9,6 +9,7 @@ technology, with no links of its own: the table holds the links and the evidence
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
@@ -16,7 +17,7 @@ from briefing.model import Actor
 from briefing.pages.markup import xml_text as xml
 from briefing.pages.network import LEGEND_SAMPLE, legend_mark, marker
 from briefing.pages.network import coord as n
-from briefing.pages.network_labels import FONT_SIZE, LINE_HEIGHT, text_width, wrap_label
+from briefing.pages.network_labels import FONT_SIZE, LINE_HEIGHT, Label, text_width, wrap_label
 from briefing.pages.relation_families import families_present, relation_family
 
 WIDTH = 360.0
@@ -46,42 +47,15 @@ def render_ego_svg(actor: Actor, rows: Sequence[Row], actors: Mapping[str, Actor
     if not rows:
         return ""
     body: list[str] = [
-        f'<circle class="network-kind--{actor.kind.value}" cx="{n(NODE_X)}" cy="{n(TOP)}" r="7"/>',
+        f'<circle class="network-kind--{actor.kind.value}" cx="{_NODE_X}" cy="{n(TOP)}" r="7"/>',
         f'<text class="ego-actor" x="{n(NODE_X + 14)}" y="{n(TOP + 5)}">{xml(actor.name)}</text>',
     ]
     y, width = TOP + 22.0, WIDTH
     for row in rows:
-        name = wrap_label(actors[row.other].name, NAME_CHARS)
-        middle = y + (name.height + WORDS_SIZE) / 2
-        family = relation_family(row.kind)
-        # Down from the actor, then across: each line ends level with its row, where its dash
-        # pattern shows clearly. A relation towards the actor runs the other way.
-        bend = f"C{n(NODE_X)} {n(middle)} {n(NODE_X)} {n(middle)}"
-        if row.label.startswith("←"):
-            path = f"M{n(OTHER_X - 6)} {n(middle)}{bend} {n(NODE_X)} {n(TOP + 9)}"
-        else:
-            path = f"M{n(NODE_X)} {n(TOP + 8)}{bend} {n(OTHER_X - 7)} {n(middle)}"
-        body.append(
-            f'<path class="network-edge network-edge--{family}" d="{path}"'
-            f' marker-end="url(#network-arrow--{family})"/>'
-        )
-        body.append(
-            f'<circle class="network-kind--{actors[row.other].kind.value}" cx="{n(OTHER_X)}"'
-            f' cy="{n(middle)}" r="5"/>'
-        )
-        tspans = [
-            f'<tspan x="{n(TEXT_X)}" y="{n(y + FONT_SIZE + k * LINE_HEIGHT - 2)}">'
-            f"{xml(line)}</tspan>"
-            for k, line in enumerate(name.lines)
-        ]
-        words_y = y + name.height + WORDS_SIZE - 1
-        tspans.append(
-            f'<tspan class="ego-words" x="{n(TEXT_X)}" y="{n(words_y)}">{xml(row.label)}</tspan>'
-        )
-        body.append(f"<text>{''.join(tspans)}</text>")
-        words = text_width(row.label) * WORDS_SIZE / FONT_SIZE
-        width = max(width, TEXT_X + max(name.width, words) + 4.0)
-        y += name.height + WORDS_SIZE + ROW_GAP
+        elements, height, row_width = _row(row, actors[row.other], y)
+        body.extend(elements)
+        width = max(width, row_width)
+        y += height
     families = families_present(row.kind for row in rows)
     y += 12.0
     legend = []
@@ -110,3 +84,51 @@ def render_ego_svg(actor: Actor, rows: Sequence[Row], actors: Mapping[str, Actor
             "</svg>",
         ]
     )
+
+
+# Coordinates every diagram repeats, written out once.
+_NODE_X, _OTHER_X, _TEXT_X = n(NODE_X), n(OTHER_X), n(TEXT_X)
+_FROM_ACTOR, _TO_OTHER = f"{_NODE_X} {n(TOP + 8)}", n(OTHER_X - 7)
+_FROM_OTHER, _TO_ACTOR = n(OTHER_X - 6), f"{_NODE_X} {n(TOP + 9)}"
+
+
+def _row(row: Row, other: Actor, y: float) -> tuple[list[str], float, float]:
+    """One relation drawn from `y` down: its line, the other actor's node, name and the
+    relation's words; with the height the row takes and the width it needs."""
+    name, lines = _name(other.name)
+    words, words_width = _words(row.label)
+    middle = n(y + (name.height + WORDS_SIZE) / 2)
+    family = relation_family(row.kind)
+    # Down from the actor, then across: each line ends level with its row, where its dash
+    # pattern shows clearly. A relation towards the actor runs the other way.
+    bend = f"C{_NODE_X} {middle} {_NODE_X} {middle}"
+    if row.label.startswith("←"):
+        path = f"M{_FROM_OTHER} {middle}{bend} {_TO_ACTOR}"
+    else:
+        path = f"M{_FROM_ACTOR}{bend} {_TO_OTHER} {middle}"
+    tspans = "".join(
+        f'<tspan x="{_TEXT_X}" y="{n(y + FONT_SIZE + k * LINE_HEIGHT - 2)}">{line}</tspan>'
+        for k, line in enumerate(lines)
+    )
+    words_y = n(y + name.height + WORDS_SIZE - 1)
+    elements = [
+        f'<path class="network-edge network-edge--{family}" d="{path}"'
+        f' marker-end="url(#network-arrow--{family})"/>',
+        f'<circle class="network-kind--{other.kind.value}" cx="{_OTHER_X}" cy="{middle}" r="5"/>',
+        f'<text>{tspans}<tspan class="ego-words" x="{_TEXT_X}" y="{words_y}">'
+        f"{words}</tspan></text>",
+    ]
+    return elements, name.height + WORDS_SIZE + ROW_GAP, TEXT_X + max(name.width, words_width) + 4.0
+
+
+@functools.lru_cache(maxsize=8192)  # a name is drawn on the page of every actor it relates to
+def _name(name: str) -> tuple[Label, tuple[str, ...]]:
+    """An actor's name wrapped into lines, and those lines escaped for SVG."""
+    label = wrap_label(name, NAME_CHARS)
+    return label, tuple(xml(line) for line in label.lines)
+
+
+@functools.lru_cache(maxsize=1024)  # a briefing has few relation kinds and many relations
+def _words(label: str) -> tuple[str, float]:
+    """A relation's words escaped for SVG, and their width at WORDS_SIZE."""
+    return xml(label), text_width(label) * WORDS_SIZE / FONT_SIZE

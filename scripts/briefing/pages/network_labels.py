@@ -61,10 +61,20 @@ class Place:
 
 def text_width(text: str) -> float:
     """Rough rendered width of `text` at FONT_SIZE in a sans-serif face."""
-    em = sum(
-        0.3 if c in _NARROW else 0.85 if c in _WIDE else 0.66 if c.isupper() else 0.53 for c in text
-    )
-    return em * FONT_SIZE
+    return sum(map(_EMS.__getitem__, text)) * FONT_SIZE
+
+
+class _CharacterWidths(dict[str, float]):
+    """Each character's width in ems, worked out the first time it is asked for: the labels of
+    thousands of actor pages are measured a character at a time."""
+
+    def __missing__(self, c: str) -> float:
+        width = 0.3 if c in _NARROW else 0.85 if c in _WIDE else 0.66 if c.isupper() else 0.53
+        self[c] = width
+        return width
+
+
+_EMS = _CharacterWidths()
 
 
 def wrap_label(name: str, chars: int = LINE_CHARS) -> Label:
