@@ -56,6 +56,9 @@ def fold(text: str) -> str:
     return text
 
 
+@functools.lru_cache(
+    maxsize=65536
+)  # a quote or anchor text is compared by the checks, then the pages
 def normalize(text: str) -> str:
     """Fold typographic quotes and dashes and collapse white space, for verbatim comparisons."""
     return " ".join(fold(text).split())

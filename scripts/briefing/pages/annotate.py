@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise
+from typing import NamedTuple
 
 from briefing.data.text import ESCAPED, fold, marker_matches, normalize
 from briefing.pages.markup import html_text, md_text
@@ -27,9 +28,9 @@ class Quote:
     """The claim it carries, shortened, for the tooltip."""
 
 
-@dataclass(frozen=True)
-class _Piece:
-    """A stretch of the paragraph with one marker (or none) and one set of quoting claims."""
+class _Piece(NamedTuple):
+    """A stretch of the paragraph with one marker (or none) and one set of quoting claims. A
+    named tuple: a paragraph has dozens, and a frozen dataclass costs twice as much to build."""
 
     start: int
     end: int
@@ -79,7 +80,7 @@ def _pieces(
         if start in hidden:
             continue
         marker = next((n for n, (a, b) in enumerate(markers) if a <= start < b), None)
-        claims = tuple(claim for claim, (a, b) in spans.items() if a <= start < b)
+        claims = tuple([claim for claim, (a, b) in spans.items() if a <= start < b])
         pieces.append(_Piece(start, end, marker, claims, text[start:end]))
     # Neighbours with the same marker and claims, apart at most by hidden characters, are one.
     merged: list[_Piece] = []
@@ -88,7 +89,7 @@ def _pieces(
         if (
             last
             and (last.marker, last.claims) == (piece.marker, piece.claims)
-            and all(i in hidden for i in range(last.end, piece.start))
+            and hidden.issuperset(range(last.end, piece.start))
         ):
             words = last.words + piece.words
             merged[-1] = _Piece(last.start, piece.end, piece.marker, piece.claims, words)
@@ -107,14 +108,14 @@ def _marked(piece: _Piece, anchors: list[tuple[int, list[str]]], tips: dict[str,
     first, *others = [
         c for at, claims in anchors if piece.start <= at < piece.end for c in claims
     ] or [""]
-    extra = "".join(f'<span class="quote-anchor" id="q-{claim}"></span>' for claim in others)
+    extra = "".join([f'<span class="quote-anchor" id="q-{claim}"></span>' for claim in others])
     # Only where a quote starts can it be focused: one stop per quote for the keyboard, and a
     # tap there shows the tooltip on phones, which have no hover.
     focus = f' id="q-{first}"' if first else ""
     focus += ' tabindex="0"' if first and piece.marker is None else ""
     lead = "Claim" if len(piece.claims) == 1 else f"{len(piece.claims)} claims"
-    tip = html_text(f"{lead}: " + " · ".join(tips[claim] for claim in piece.claims))
-    described = " ".join(f"pc-{claim}" for claim in piece.claims)
+    tip = html_text(f"{lead}: " + " · ".join([tips[claim] for claim in piece.claims]))
+    described = " ".join([f"pc-{claim}" for claim in piece.claims])
     return (
         f'{extra}<mark class="quote"{focus} data-claims="{" ".join(piece.claims)}"'
         f' data-tip="{tip}" aria-describedby="{described}">{words}</mark>'
