@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing import site
 from briefing.data.load import load_briefing
 from briefing.pages.render import render_site
 from briefing.site import MANIFEST, TEMPORARY_PREFIX, read_manifest, write_pages, write_site
@@ -122,6 +123,75 @@ def test_a_folder_that_cannot_be_listed_is_written_as_one_that_can(
     assert listed[2:4] == [("themes/a.md",), 2]
 
 
+def test_a_new_folder_is_written_whole_and_renamed_into_place_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first build renames each new folder once, not each of its files; pages in folders that
+    exist are still each renamed into place."""
+    (tmp_path / "levers").mkdir()
+    renamed: list[str] = []
+    real_replace = os.replace
+
+    def replace(source: str, target: str) -> None:
+        renamed.append(Path(target).relative_to(tmp_path).as_posix())
+        real_replace(source, target)
+
+    monkeypatch.setattr(site.os, "replace", replace)
+    pages = {
+        "index.md": "home\n",
+        "levers/index.md": "levers\n",
+        **{f"actors/{k}.md": f"actor {k}\n" for k in range(5)},
+        **{f"themes/a/{k}.md": f"theme {k}\n" for k in range(3)},
+    }
+    report = write_pages(pages, tmp_path)
+    assert sorted(renamed) == [MANIFEST, "actors", "index.md", "levers/index.md", "themes"]
+    assert set(report.written) == set(pages)
+    assert {path: text.decode() for path, (text, _) in snapshot(tmp_path).items()} == {
+        **pages,
+        MANIFEST: json.dumps(sorted(pages), indent=1) + "\n",
+    }
+    assert not list(tmp_path.rglob(f"{TEMPORARY_PREFIX}*"))
+
+
+def test_a_new_folder_that_appears_meanwhile_gets_the_files_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_replace = os.replace
+
+    def replace(source: str, target: str) -> None:
+        if os.path.isdir(source) and not os.path.exists(target):  # made while the build ran
+            os.mkdir(target)
+            Path(target, "notes.md").write_text("mine\n", "utf-8")
+        real_replace(source, target)
+
+    monkeypatch.setattr(site.os, "replace", replace)
+    write_pages({"themes/a.md": "a\n", "themes/b/c.md": "c\n"}, tmp_path)
+    assert (tmp_path / "themes" / "a.md").read_text("utf-8") == "a\n"
+    assert (tmp_path / "themes" / "b" / "c.md").read_text("utf-8") == "c\n"
+    assert (tmp_path / "themes" / "notes.md").read_text("utf-8") == "mine\n"
+    assert not list(tmp_path.rglob(f"{TEMPORARY_PREFIX}*"))
+
+
+def test_a_failed_write_leaves_no_staging_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_create = site._create_new
+    created = 0
+
+    def create_new(path: str, data: bytes) -> None:
+        nonlocal created
+        created += 1
+        if created == 3:
+            raise OSError(28, "No space left on device")
+        real_create(path, data)
+
+    monkeypatch.setattr(site, "_create_new", create_new)
+    with pytest.raises(OSError, match="No space"):
+        write_pages({f"actors/{k}.md": f"{k}\n" for k in range(5)}, tmp_path)
+    assert not (tmp_path / "actors").exists()
+    assert not list(tmp_path.rglob(f"{TEMPORARY_PREFIX}*"))
+
+
 def test_manifest_entries_cannot_point_outside_docs(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -192,11 +262,14 @@ def _generated_state(docs: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.parametrize("first", [False, True], ids=["over-a-build", "first-build"])
 @pytest.mark.parametrize("stage", ["write", "rename"])
 @pytest.mark.parametrize("after", [0, 3, 11])
 def test_a_killed_build_leaves_no_half_file_and_the_next_run_recovers(
-    tmp_path: Path, stage: str, after: int
+    tmp_path: Path, stage: str, after: int, first: bool
 ) -> None:
+    """Killed while writing a file or before renaming one (or a staged folder) into place: every
+    page MkDocs can see is whole, the old one or the new one."""
     old_data, new_data, docs = tmp_path / "old", tmp_path / "new", tmp_path / "docs"
     shutil.copytree(MINI / "data", old_data)
     shutil.copytree(MINI / "data", new_data)
@@ -212,16 +285,24 @@ def test_a_killed_build_leaves_no_half_file_and_the_next_run_recovers(
     old, new = (load_briefing(d).briefing for d in (old_data, new_data))
     assert old is not None and new is not None
     old_pages, new_pages = render_site(old), render_site(new)
-    write_site(old, docs)
+    if first:
+        old_pages = {}
+        if stage == "rename":
+            after = min(after, 5)  # a first build renames once per folder: a dozen renames
+    else:
+        write_site(old, docs)
 
     killed = subprocess.run(
         [sys.executable, "-c", KILLER, str(new_data), str(docs), str(after), stage], check=False
     )
     assert killed.returncode == -signal.SIGKILL
+    seen = 0
     for path, text in _generated_state(docs).items():
-        if Path(path).name.startswith(TEMPORARY_PREFIX):
-            continue  # not a page: MkDocs skips dotfiles and the next run removes it
+        if any(part.startswith(TEMPORARY_PREFIX) for part in Path(path).parts):
+            continue  # not a page: MkDocs skips dot-names and the next run removes them
         assert text in (old_pages.get(path), new_pages.get(path)), f"{path} is half-written"
+        seen += 1
+    assert seen >= len(old_pages)  # the old pages stay until the new ones are written
 
     write_site(new, docs)
     assert _generated_state(docs) == new_pages

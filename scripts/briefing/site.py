@@ -1,8 +1,12 @@
 """The only writer: generated pages and exports into docs/, tracked by a manifest.
 
 A file is rewritten only when its bytes change (`mkdocs serve` watches docs/), written atomically
-(temporary file, then rename) with the permissions a plain open() gives (0666 less the umask),
-and never written over a hand-written file.
+with the permissions a plain open() gives (0666 less the umask), and never written over a
+hand-written file. Atomically: a file in a folder that exists goes through a temporary file and a
+rename; a folder that does not exist yet (every folder of a first build) is written whole in a
+hidden staging folder and renamed into place once, which spares a rename per file (on ext4 the
+renames doubled the system time of writing 7,000 pages). Either way no reader, and no run killed
+mid-way, leaves a half-written page where MkDocs looks.
 """
 
 from __future__ import annotations
@@ -76,11 +80,12 @@ def write_pages(pages: Mapping[str, str], docs_dir: Path) -> WriteReport:
     # generated file the next run would mistake for a hand-written one.
     _write_manifest(docs_dir, previous | set(pages))
     _remove_leftover_temporaries(docs_dir)
-    written = tuple(
-        path
-        for path, text in pages.items()
-        if write_if_changed(os.path.join(docs_dir, path), text, folders)
-    )
+    staged = _Staging(os.fspath(docs_dir), folders)
+    try:
+        written = tuple(path for path, text in pages.items() if staged.write(path, text))
+        staged.move_into_place()
+    finally:
+        staged.discard()
     removed = tuple(sorted(path for path in previous - set(pages) if _remove(docs_dir, path)))
     _write_manifest(docs_dir, set(pages))
     return WriteReport(written, len(pages) - len(written), removed)
@@ -114,6 +119,69 @@ class _Folders:
         if folder not in self._made:
             os.makedirs(folder or os.curdir, exist_ok=True)
             self._made.add(folder)
+
+
+class _Staging:
+    """Pages whose folder does not exist yet, written straight into a hidden staging folder per
+    new folder, then each staging folder renamed to the new folder's name: one rename for all its
+    pages. Pages in folders that exist are written one by one (`write_if_changed`)."""
+
+    def __init__(self, docs_dir: str, folders: _Folders) -> None:
+        self._docs_dir, self._folders = docs_dir, folders
+        self._staging: dict[str, str] = {}  # new folder (docs-relative) -> its staging folder
+
+    def write(self, path: str, text: str) -> bool:
+        """Write one page; whether it was written (False: unchanged)."""
+        new_folder = self._new_folder(path)
+        if new_folder is None:
+            target = os.path.join(self._docs_dir, path)
+            return write_if_changed(target, text, self._folders)
+        staging = self._staging.get(new_folder)
+        if staging is None:
+            parent = os.path.join(self._docs_dir, os.path.dirname(new_folder))
+            self._folders.make(parent)
+            staging = _create_temporary_folder(parent)
+            self._staging[new_folder] = staging
+        target = os.path.join(staging, path[len(new_folder) + 1 :])
+        self._folders.make(os.path.dirname(target))
+        _create_new(target, text.encode("utf-8"))
+        return True
+
+    def _new_folder(self, path: str) -> str | None:
+        """The outermost folder of `path` that does not exist yet (docs-relative), if any."""
+        folder = self._docs_dir
+        parts = path.split("/")[:-1]
+        for depth, part in enumerate(parts):
+            folder = os.path.join(folder, part)
+            if not self._folders.may_hold(folder):
+                return "/".join(parts[: depth + 1])
+        return None
+
+    def move_into_place(self) -> None:
+        """Rename each staging folder to its folder's name. Should the folder have appeared
+        meanwhile, its files are moved in one by one instead."""
+        for new_folder, staging in self._staging.items():
+            target = os.path.join(self._docs_dir, new_folder)
+            try:
+                os.replace(staging, target)  # a folder: one rename (os.replace, as for files)
+            except OSError:
+                _move_files(staging, target)
+                shutil.rmtree(staging)  # only emptied folders are left
+        self._staging.clear()
+
+    def discard(self) -> None:
+        """Remove what is still staged (a write failed): nothing half-done is left behind."""
+        for staging in self._staging.values():
+            shutil.rmtree(staging, ignore_errors=True)
+        self._staging.clear()
+
+
+def _move_files(source: str, target: str) -> None:
+    for folder, _, names in os.walk(source):
+        into = os.path.join(target, os.path.relpath(folder, source))
+        os.makedirs(into, exist_ok=True)
+        for name in names:
+            os.replace(os.path.join(folder, name), os.path.join(into, name))
 
 
 def write_into_site(pages: Mapping[str, str], site_dir: Path) -> None:
@@ -210,15 +278,37 @@ def _write_all(handle: int, data: bytes) -> None:
         view = view[os.write(handle, view) :]
 
 
+def _create_new(path: str, data: bytes) -> None:
+    """A file that does not exist yet, holding `data` (in a staging folder no one reads)."""
+    handle = os.open(path, _NEW_FILE, 0o666)
+    try:
+        _write_all(handle, data)
+    finally:
+        os.close(handle)
+
+
+def _create_temporary_folder(folder: str) -> str:
+    """A new, empty staging folder in `folder`, named as temporary files are."""
+    while True:
+        temporary = os.path.join(folder, f"{TEMPORARY_PREFIX}{_RUN}-{next(_SERIAL)}")
+        try:
+            os.mkdir(temporary)
+        except FileExistsError:  # another process drew the same name: the next one
+            continue
+        return temporary
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
 def _create_temporary(folder: str) -> tuple[int, str]:
     """A new, empty temporary file in `folder`, opened for writing. Not `tempfile.mkstemp`: its
     files are private (0600), and the rename would leave every generated page unreadable to
     others; created with 0666, the umask gives the mode a plain open() would."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
         temporary = os.path.join(folder, f"{TEMPORARY_PREFIX}{_RUN}-{next(_SERIAL)}")
         try:
-            return os.open(temporary, flags, 0o666), temporary
+            return os.open(temporary, _NEW_FILE, 0o666), temporary
         except FileExistsError:  # another process drew the same 64 random bits: the next name
             continue
 
@@ -230,9 +320,13 @@ _SERIAL = itertools.count()
 
 
 def _remove_leftover_temporaries(docs_dir: Path) -> None:
-    """A run killed between writing a temporary file and renaming it leaves one behind."""
-    for path in docs_dir.rglob(f"{TEMPORARY_PREFIX}*"):
-        path.unlink(missing_ok=True)
+    """A run killed between writing a temporary file or staging folder and renaming it leaves
+    one behind."""
+    for path in list(docs_dir.rglob(f"{TEMPORARY_PREFIX}*")):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _remove(docs_dir: Path, relative: str) -> bool:
