@@ -1,6 +1,6 @@
 """Measured speed: synthetic briefings at 1x, 10x and 100x the real claim count, and the real one.
 
-    .venv/bin/python tools/bench.py [--scales 1 10 100] [--no-mkdocs]
+    .venv/bin/python tools/bench.py [--scales 1 10 100] [--no-mkdocs] [--repeat 3]
 
 Prints figures; asserts nothing. Each measurement runs in a fresh interpreter so that peak memory
 and import costs are those of one build, not of the benchmark. A developer tool beside the
@@ -16,6 +16,7 @@ import math
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -173,38 +174,53 @@ def make_project(folder: Path, data: Path | None) -> Path:
     return folder
 
 
-def build_command(project: Path) -> tuple[float, float]:
-    """`briefing build` of the project as a whole process: (wall seconds, CPU seconds)."""
+def build_command(project: Path, docs: Path) -> tuple[float, float]:
+    """`briefing build` of the project into `docs` as a whole process: (wall s, CPU s)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    command = [sys.executable, "-m", "briefing.cli", "build", "--docs", str(project / "out")]
+    command = [sys.executable, "-m", "briefing.cli", "build", "--docs", str(docs)]
     subprocess.run(command, cwd=project, check=True, capture_output=True)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def run(factors: list[int], with_mkdocs: bool) -> None:
+def run(factors: list[int], with_mkdocs: bool, repeat: int) -> None:
     """Print one row per scale, the marginal costs and growth between scales, then the real
-    data's share of `make build`."""
-    print("CPU seconds: load and render in one process; `briefing build` as a whole process.")
-    print("Wall seconds: the MkDocs build.")
-    print("scale  claims  pages   load s  render s  build cmd s  µs/claim  peak MB  mkdocs s")
-    rows = []
-    for factor in factors:
-        with tempfile.TemporaryDirectory() as temporary:
-            folder = Path(temporary)
+    data's share of `make build`.
+
+    The build command runs `repeat` times per scale, the scales taking turns, each time into a
+    new folder, and nothing is deleted until every scale is measured: on a disk that discards
+    freed blocks (ext4 `discard`), creating files just after deleting thousands is slow, and a
+    scale measured after the previous one's cleanup read seconds of system time too many."""
+    print("CPU seconds: load and render in one process; `briefing build` as a whole process,")
+    print(f"least and median of {repeat} runs, scales in turn. Wall seconds: the MkDocs build.")
+    print(
+        "scale  claims  pages   load s  render s  build cmd s least/median  µs/claim"
+        "  peak MB  mkdocs s"
+    )
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        projects, rows = [], []
+        for factor in factors:
+            folder = root / f"{factor}x-{len(projects)}"
             synthetic_data(ROOT / "data", folder / "synthetic", factor)
             project = make_project(folder / "project", folder / "synthetic")
-            row = _measure_in_child(project / "data", folder / "docs")
-            row["command_s"] = build_command(project)[1]
+            projects.append(project)
+            rows.append(_measure_in_child(project / "data", folder / "docs"))
+        runs: list[list[float]] = [[] for _ in factors]
+        for turn in range(repeat):
+            for index, project in enumerate(projects):
+                runs[index].append(build_command(project, project / f"out-{turn}")[1])
+        for factor, project, row, times in zip(factors, projects, rows, runs, strict=True):
+            row["command_s"], row["command_median_s"] = min(times), statistics.median(times)
             row["build_s"] = _mkdocs_build(project) if with_mkdocs else float("nan")
-            rows.append(row)
             per_claim = row["command_s"] / row["claims"] * 1e6
             print(
                 f"{factor:>4}x {row['claims']:>7.0f} {row['pages']:>6.0f} {row['load_s']:>8.3f}"
-                f" {row['render_s']:>9.3f} {row['command_s']:>12.3f} {per_claim:>9.1f}"
-                f" {row['peak_mb']:>8.1f} {row['build_s']:>9.2f}"
+                f" {row['render_s']:>9.3f} {row['command_s']:>13.3f}"
+                f" / {row['command_median_s']:<6.3f}"
+                f" {per_claim:>9.1f} {row['peak_mb']:>8.1f} {row['build_s']:>9.2f}"
             )
     _growth(rows)
     _real_share()
@@ -218,7 +234,12 @@ def _growth(rows: list[dict[str, float]]) -> None:
     if added <= 0:
         return  # one scale, or the largest not last: no slope to show
     span = f"{first['claims']:.0f} to {last['claims']:.0f} claims"
-    measures = (("command_s", "the build command"), ("render_s", "render"), ("load_s", "load"))
+    measures = (
+        ("command_s", "the build command (least of its runs)"),
+        ("command_median_s", "the build command (median of its runs)"),
+        ("render_s", "render"),
+        ("load_s", "load"),
+    )
     for key, what in measures:
         slope = (last[key] - first[key]) / added * 1e6
         print(f"marginal cost per claim of {what}, {span}: {slope:.1f} µs")
@@ -251,16 +272,19 @@ def _real_share() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`bench.py [--scales 1 10 100] [--no-mkdocs]`."""
+    """`bench.py [--scales 1 10 100] [--no-mkdocs] [--repeat 3]`."""
     parser = argparse.ArgumentParser(prog="bench.py", description=__doc__.split("\n")[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--no-mkdocs", action="store_true", help="skip the MkDocs build timings")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of the build command per scale (3)"
+    )
     parser.add_argument("--measure", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(measure_render(*args.measure)))
         return 0
-    run(args.scales, not args.no_mkdocs)
+    run(args.scales, not args.no_mkdocs, max(1, args.repeat))
     return 0
 
 
