@@ -6,11 +6,12 @@ Returns problems; never prints. Everything is loaded and checked before anything
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from briefing.data.check import check_briefing
 from briefing.data.messages import describe_error
@@ -140,11 +141,9 @@ def _load_collection(path: Path, kind: str, model: type[BaseModel], loaded: Load
         loaded.problems.append(document.problem((), message))
         return
     collection = loaded.collections[kind]
-    for number, item in enumerate(data):
-        try:
-            record = model.model_validate(item)
-        except ValidationError as error:
-            _reject(document, kind, number, item, error, loaded)
+    for number, (item, record) in enumerate(_validated(model, data)):
+        if isinstance(record, ValidationError):
+            _reject(document, kind, number, item, record, loaded)
             continue
         record_id: str = record.id  # type: ignore[attr-defined]
         if record_id in collection.records:
@@ -155,6 +154,30 @@ def _load_collection(path: Path, kind: str, model: type[BaseModel], loaded: Load
             continue
         collection.records[record_id] = record
         collection.origins[record_id] = Origin(document, (number,))
+
+
+def _validated(
+    model: type[BaseModel], items: list[Any]
+) -> list[tuple[Any, BaseModel | ValidationError]]:
+    """Each item with its record, or with why it is invalid. The whole list is validated in one
+    call first (a third faster for a file of claims than a call per record); only a file with an
+    invalid record is validated again record by record, to tell the valid ones apart."""
+    try:
+        return list(zip(items, _list_adapter(model).validate_python(items), strict=True))
+    except ValidationError:
+        pass
+    validated: list[tuple[Any, BaseModel | ValidationError]] = []
+    for item in items:
+        try:
+            validated.append((item, model.model_validate(item)))
+        except ValidationError as error:
+            validated.append((item, error))
+    return validated
+
+
+@functools.cache
+def _list_adapter(model: type[BaseModel]) -> TypeAdapter[list[BaseModel]]:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
 def _reject(

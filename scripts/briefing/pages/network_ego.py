@@ -18,7 +18,7 @@ from briefing.pages.markup import xml_text as xml
 from briefing.pages.network import LEGEND_SAMPLE, legend_mark, marker
 from briefing.pages.network import coord as n
 from briefing.pages.network_labels import FONT_SIZE, LINE_HEIGHT, Label, text_width, wrap_label
-from briefing.pages.relation_families import families_present, relation_family
+from briefing.pages.relation_families import Family, families_present, relation_family
 
 WIDTH = 360.0
 """Width in SVG units. The page shows it at most this many CSS pixels wide (briefing.css), so
@@ -56,16 +56,7 @@ def render_ego_svg(actor: Actor, rows: Sequence[Row], actors: Mapping[str, Actor
         body.extend(elements)
         width = max(width, row_width)
         y += height
-    families = families_present(row.kind for row in rows)
-    y += 12.0
-    legend = []
-    for group in families:
-        legend.append(legend_mark("line", group.id, NODE_X, y))
-        legend.append(
-            f'<text class="ego-legend" x="{n(NODE_X + LEGEND_SAMPLE + 8)}" y="{n(y + 4.5)}">'
-            f"{xml(group.title)}</text>"
-        )
-        y += LINE_HEIGHT + 4.0
+    defs, legend, y = _legend(tuple(families_present(row.kind for row in rows)), y + 12.0)
     count = len(rows)
     summary = (
         f"{actor.name}: {count} relation{'s' * (count != 1)}, drawn;"
@@ -76,11 +67,9 @@ def render_ego_svg(actor: Actor, rows: Sequence[Row], actors: Mapping[str, Actor
             f'<svg xmlns="http://www.w3.org/2000/svg" class="network network-ego" role="img"'
             f' aria-label="{xml(summary)}" viewBox="0 0 {n(width)} {n(y)}" width="100%"'
             f' font-size="{FONT_SIZE:g}" style="max-width: {n(width)}px">',
-            "<defs>",
-            *(marker(group.id) for group in families),
-            "</defs>",
+            defs,
             *body,
-            *legend,
+            legend,
             "</svg>",
         ]
     )
@@ -119,6 +108,22 @@ def _row(row: Row, other: Actor, y: float) -> tuple[list[str], float, float]:
         f"{words}</tspan></text>",
     ]
     return elements, name.height + WORDS_SIZE + ROW_GAP, TEXT_X + max(name.width, words_width) + 4.0
+
+
+@functools.lru_cache(maxsize=1024)  # diagrams with the same families and height share them
+def _legend(families: tuple[Family, ...], y: float) -> tuple[str, str, float]:
+    """The arrowheads' definitions and the legend of `families` from `y` down, and the height
+    below the legend."""
+    defs = "\n".join(["<defs>", *(marker(group.id) for group in families), "</defs>"])
+    legend = []
+    for group in families:
+        legend.append(legend_mark("line", group.id, NODE_X, y))
+        legend.append(
+            f'<text class="ego-legend" x="{n(NODE_X + LEGEND_SAMPLE + 8)}" y="{n(y + 4.5)}">'
+            f"{xml(group.title)}</text>"
+        )
+        y += LINE_HEIGHT + 4.0
+    return defs, "\n".join(legend), y
 
 
 @functools.lru_cache(maxsize=8192)  # a name is drawn on the page of every actor it relates to
