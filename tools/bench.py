@@ -175,7 +175,9 @@ def make_project(folder: Path, data: Path | None) -> Path:
 
 
 def build_command(project: Path, docs: Path) -> tuple[float, float]:
-    """`briefing build` of the project into `docs` as a whole process: (wall s, CPU s)."""
+    """`briefing build` of the project into `docs` as a whole process: (wall s, CPU s). The
+    pages earlier runs wrote are flushed to disk first, not while this one runs."""
+    os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     command = [sys.executable, "-m", "briefing.cli", "build", "--docs", str(docs)]
