@@ -139,60 +139,56 @@ def _fast_load(text: str | bytes) -> Any:
     loader = _SafeLoader(text)
     # None after the last event; typed loosely (a hot loop). `yaml.parse` wraps it more slowly.
     next_event: Callable[[], Any] = loader.get_event
-    resolvers = _RESOLVERS
-    parents: list[tuple[Any, Any]] = []  # each enclosing collection, with its pending key
-    collection: Any = None  # the innermost open list or dict; None outside the root
-    key: Any = _NO_KEY  # in a dict: the key read, waiting for its value
-    root: Any = _SLOW
+    resolvers, no_key, slow, string = _RESOLVERS, _NO_KEY, _SLOW, _STR  # locals: read per event
+    parents: list[tuple[Any, Any, bool]] = []  # each enclosing collection, its key and kind
+    documents: list[Any] = []  # the root value of each document: a list, as a sequence is
+    collection: Any = documents  # the innermost open list or dict
+    in_list = True  # whether `collection` is a list
+    key: Any = no_key  # in a dict: the key read, waiting for its value
     try:
         while (event := next_event()) is not None:
             kind = type(event)
             if kind is ScalarEvent:
-                if event.anchor is not None or event.tag not in (None, "!"):
-                    return _SLOW
+                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                    return slow
                 value: Any = event.value
                 # Most plain scalars start with a letter no implicit type can start with.
-                if event.implicit[0] and value[:1] in resolvers:
+                if value[:1] in resolvers and event.implicit[0]:
                     tag = _resolve(value)
-                    if tag != _STR:
+                    if tag != string:
                         value = _construct_scalar(tag, event)
-                        if value is _SLOW:
-                            return _SLOW
+                        if value is slow:
+                            return slow
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if event.anchor is not None or event.tag is not None or len(parents) >= MAX_DEPTH:
-                    return _SLOW
-                parents.append((collection, key))
-                collection, key = ({} if kind is MappingStartEvent else []), _NO_KEY
+                    return slow
+                parents.append((collection, key, in_list))
+                in_list = kind is SequenceStartEvent
+                collection, key = ([] if in_list else {}), no_key
                 continue
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 value = collection
-                collection, key = parents.pop()
-            elif kind is DocumentStartEvent:
-                if root is not _SLOW:
-                    return _SLOW  # a second document
-                continue
-            elif kind is AliasEvent:
-                return _SLOW
+                collection, key, in_list = parents.pop()
+            elif kind is AliasEvent or (kind is DocumentStartEvent and documents):
+                return slow  # an alias, or a second document
             else:
-                continue  # stream start and end, document end
-            if collection is None:
-                root = value
-            elif type(collection) is list:
+                continue  # stream start and end, the first document's start, document end
+            if in_list:
                 collection.append(value)
-            elif key is _NO_KEY:
-                if not isinstance(value, _KEY_TYPES) or value == "<<":
-                    return _SLOW  # a key that is not text, or a merge key
+            elif key is no_key:
+                if (type(value) is not str and not isinstance(value, _KEY_TYPES)) or value == "<<":
+                    return slow  # a key that is not text, or a merge key
                 key = value
             elif key in collection:
-                return _SLOW  # a duplicate key
+                return slow  # a duplicate key
             else:
                 collection[key] = value
-                key = _NO_KEY
+                key = no_key
     except yaml.YAMLError:
-        return _SLOW
+        return slow
     finally:
         loader.dispose()
-    return _SLOW if root is _SLOW or root is None else root
+    return slow if len(documents) != 1 or documents[0] is None else documents[0]
 
 
 _NO_KEY = object()
