@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
+from briefing.data.problems import Problem
+from briefing.data.yamlio import Document, Loc
 from briefing.model import PARAGRAPH_PATTERN, SLUG_PATTERN, WHEN_PATTERN
 
 PATTERN_MEANING = {
@@ -28,6 +31,45 @@ TYPE_WORDS = {
     "dict_type": "a mapping of fields",
     "model_attributes_type": "a mapping of fields",
 }
+
+
+M = typing.TypeVar("M", bound=BaseModel)
+
+
+def validated(model: type[M], items: list[Any]) -> list[tuple[Any, M | ValidationError]]:
+    """Each item with its record, or with why it is invalid. The whole list is validated in one
+    call first (a third faster for a file of claims than a call per record); only a list with an
+    invalid item is validated again item by item, to tell the valid ones apart."""
+    try:
+        return list(zip(items, _list_adapter(model).validate_python(items), strict=True))
+    except ValidationError:
+        pass
+    results: list[tuple[Any, M | ValidationError]] = []
+    for item in items:
+        try:
+            results.append((item, model.model_validate(item)))
+        except ValidationError as error:
+            results.append((item, error))
+    return results
+
+
+@functools.cache
+def _list_adapter(model: type[M]) -> TypeAdapter[list[M]]:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
+
+
+def model_problems(
+    document: Document, loc: Loc, label: str, error: ValidationError, model: type[BaseModel]
+) -> list[Problem]:
+    """A problem for each field `error` names, at its place under `loc` in `document` (at the
+    key itself for a field the model does not have), each message led by `label`."""
+    problems = []
+    for detail in error.errors(include_url=False):
+        where: Loc = (*loc, *detail["loc"])
+        message = f"{label}: {describe_error(detail, model)}"
+        at_key = detail["type"] == "extra_forbidden"
+        problems.append(document.problem(where, message, at_key=at_key))
+    return problems
 
 
 def describe_error(detail: ErrorDetails, model: type[BaseModel]) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from briefing.data.messages import describe_error
+from briefing.data.messages import model_problems, validated
 from briefing.data.problems import Problem, Severity
 from briefing.data.published_yaml import entry_yaml, read_as_written
 from briefing.data.records import (
@@ -108,25 +108,19 @@ def _validate(
     document: Document, data: list[Any]
 ) -> tuple[tuple[PublishedId, ...], Document, tuple[Problem, ...]]:
     """The valid entries, and a problem for each field of the others."""
-    try:  # one call for the whole list; item by item only to report what is wrong
-        return tuple(PUBLISHED.validate_python(data)), document, ()
-    except ValidationError:
-        pass
-    entries, problems = [], []
-    for number, item in enumerate(data):
-        try:
-            entries.append(PublishedId.model_validate(item))
-        except ValidationError as error:
-            raw_id = item.get("id") if isinstance(item, dict) else None
-            label = (
-                f"published id '{raw_id}'"
-                if isinstance(raw_id, str)
-                else f"published entry #{number + 1}"
-            )
-            for detail in error.errors(include_url=False):
-                message = f"{label}: {describe_error(detail, PublishedId)}"
-                at_key = detail["type"] == "extra_forbidden"
-                problems.append(document.problem((number, *detail["loc"]), message, at_key=at_key))
+    entries: list[PublishedId] = []
+    problems: list[Problem] = []
+    for number, (item, entry) in enumerate(validated(PublishedId, data)):
+        if not isinstance(entry, ValidationError):
+            entries.append(entry)
+            continue
+        raw_id = item.get("id") if isinstance(item, dict) else None
+        label = (
+            f"published id '{raw_id}'"
+            if isinstance(raw_id, str)
+            else f"published entry #{number + 1}"
+        )
+        problems.extend(model_problems(document, (number,), label, entry, PublishedId))
     return tuple(entries), document, tuple(problems)
 
 
