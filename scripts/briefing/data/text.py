@@ -56,9 +56,8 @@ def fold(text: str) -> str:
     return text
 
 
-@functools.lru_cache(
-    maxsize=65536
-)  # a quote or anchor text is compared by the checks, then the pages
+# Cached: a quote or anchor text is compared by the checks, then again by the pages.
+@functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Fold typographic quotes and dashes and collapse white space, for verbatim comparisons."""
     return " ".join(fold(text).split())
